@@ -1,0 +1,13 @@
+#include "command.hpp"
+
+namespace unbake::app {
+
+std::unique_ptr<Command> make_vectorize_command();
+
+std::vector<std::unique_ptr<Command>> make_commands() {
+  std::vector<std::unique_ptr<Command>> commands;
+  commands.push_back(make_vectorize_command());
+  return commands;
+}
+
+}  // namespace unbake::app

@@ -1,0 +1,24 @@
+#pragma once
+// Writing outputs so that a failed run never leaves a half-written file and
+// never clobbers a good one: data goes to a temporary file beside the target,
+// which is renamed over the target only after everything was written and
+// flushed. Targets that are not regular files (/dev/stdout, a FIFO, /dev/full)
+// and "-" (stdout) are written straight through: renaming over them would
+// replace the device node instead of writing to it.
+#include <filesystem>
+#include <functional>
+#include <ostream>
+#include <string>
+
+namespace unbake::io {
+
+// Calls `write` with a stream, then commits. Throws OutputError naming `path`
+// if the folder is missing or read-only, the disk is full, or any write fails;
+// in that case the target is left exactly as it was.
+void write_atomically(const std::string& path, const std::function<void(std::ostream&)>& write);
+
+// Removes temporary files still being written. Async-signal-safe: app/ calls it
+// from its SIGINT/SIGTERM handler so Ctrl-C leaves no partial output behind.
+void remove_pending_temp_files() noexcept;
+
+}  // namespace unbake::io

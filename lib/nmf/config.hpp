@@ -1,0 +1,35 @@
+#pragma once
+// What a factorization should compute. Says what, never how; validate()
+// rejects anything that cannot be honoured before work starts.
+#include <cstdint>
+#include <string>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace unbake::nmf {
+
+enum class Solver { als, mu, hals, kl };
+enum class Init { random, nndsvd, nndsvda, nndsvdar };
+
+std::string to_string(Solver s);
+std::string to_string(Init i);
+Solver parse_solver(const std::string& name);  // throws UsageError
+Init parse_init(const std::string& name);      // throws UsageError
+
+struct NmfConfig {
+  int k = 10;
+  Solver solver = Solver::hals;
+  Init init = Init::nndsvda;
+  std::uint64_t seed = 0;
+  double tol = 1e-4;  // stop when (previous - current) / previous < tol
+  int max_iter = 200;
+  int threads = 0;  // 0 = all cores; results never depend on it
+  double l1_w = 0, l1_h = 0, l2_w = 0, l2_h = 0;
+
+  // Throws UsageError; rows/cols are V's shape (k must be <= min(rows, cols)).
+  void validate(long rows, long cols) const;
+};
+void to_json(nlohmann::json& j, const NmfConfig& c);
+void from_json(const nlohmann::json& j, NmfConfig& c);
+
+}  // namespace unbake::nmf

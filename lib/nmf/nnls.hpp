@@ -1,0 +1,14 @@
+#pragma once
+// Solving for one factor when the other is known: exact non-negative least
+// squares per row, min_{x >= 0} ||v - x B||. Used to map new documents onto
+// known topics (transform) and available on its own.
+#include "nmf/types.hpp"
+
+namespace unbake::nmf {
+
+// W (m x k) minimising ||V - W H||_F with W >= 0, H fixed (k x n).
+Matrix solve_w(const SparseMatrix& V, const Matrix& H, int threads = 0);
+// H (k x n) minimising ||V - W H||_F with H >= 0, W fixed (m x k).
+Matrix solve_h(const SparseMatrix& V, const Matrix& W, int threads = 0);
+
+}  // namespace unbake::nmf

@@ -1,0 +1,61 @@
+#pragma once
+// Reading a folder (or one file) of documents. Listing is cheap and happens
+// first; texts are read one at a time by the vectorizer's workers and dropped
+// after tokenizing, so memory follows the matrix, not the corpus bytes.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace unbake::text {
+
+struct ReaderOptions {
+  // File name endings to read, with the dot; "" selects files without an
+  // extension (20 Newsgroups has none). Compared case-insensitively.
+  std::vector<std::string> extensions{".txt", ".md", ".text", ""};
+  double max_file_mb = 64;       // larger files are skipped with a reason
+  std::string encoding = "auto";  // "auto": UTF-8, else windows-1252; or any ICU converter name
+  void validate() const;          // throws UsageError
+};
+void to_json(nlohmann::json& j, const ReaderOptions& o);
+void from_json(const nlohmann::json& j, ReaderOptions& o);
+
+struct SkippedFile {
+  std::string path;    // relative to the root, '/' separators
+  std::string reason;  // e.g. "binary (NUL byte in the first 8 KiB)"
+};
+void to_json(nlohmann::json& j, const SkippedFile& s);
+
+struct DocumentRef {
+  std::string id;               // path relative to the root with '/' separators (file name for a single file)
+  std::filesystem::path path;   // where to open it
+  std::uint64_t size = 0;       // bytes, from the listing
+};
+
+struct Listing {
+  std::filesystem::path root;
+  std::vector<DocumentRef> documents;  // sorted bytewise by id
+  std::vector<SkippedFile> skipped;    // skipped while listing (too large, unreadable folder, ...)
+};
+
+// Recursive walk in bytewise order of ids. Hidden files and folders (name
+// starting with '.') are skipped; symlinked folders are followed once (loops
+// never hang); only regular files are listed (FIFOs, devices are skipped).
+// Throws InputError when `root` does not exist.
+Listing list_documents(const std::string& root, const ReaderOptions& options);
+
+struct ReadOutcome {
+  std::optional<std::string> text;  // UTF-8, BOM removed; empty optional = skipped
+  std::string skip_reason;          // set when skipped
+  bool transcoded = false;          // true when decoded from a legacy encoding
+};
+
+// Reads and decodes one document. Binary (NUL in the first 8 KiB), unreadable,
+// oversized or undecodable files come back skipped with a reason; never throws
+// for a bad file.
+ReadOutcome read_document(const DocumentRef& doc, const ReaderOptions& options);
+
+}  // namespace unbake::text

@@ -1,0 +1,58 @@
+#pragma once
+// Text to terms. Word segments come from ICU's word BreakIterator (dictionary
+// based for Chinese, Japanese, Thai, ...); a segment is kept when it contains a
+// letter (or is a number and numbers are kept). Tokens are NFKC-normalised and
+// fully case-folded; apostrophes split a segment (possessives, elisions:
+// "company's" -> "company", "l'homme" -> "homme"), as scikit-learn's default
+// token pattern does. Pure-ASCII runs take a fast path that yields exactly the
+// tokens ICU would (tests/text/test_tokenizer_fast_path.cpp proves it on whole
+// corpora).
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace unbake::text {
+
+struct TokenizerOptions {
+  bool strip_accents = false;
+  int min_token_length = 2;  // in code points, after folding
+  bool keep_numbers = false;
+  // Each entry: a language code with a list in stopwords/ ("en"), a file path,
+  // or "none". Lists add up.
+  std::vector<std::string> stopwords{"en"};
+  std::string stem;  // "" = no stemming, else a Snowball language ("english", "en", ...)
+  int ngram = 1;     // 1 = words, 2 = words plus bigrams of adjacent kept words
+  void validate() const;  // throws UsageError
+};
+void to_json(nlohmann::json& j, const TokenizerOptions& o);
+void from_json(const nlohmann::json& j, TokenizerOptions& o);
+
+// Not thread-safe: each worker owns one Tokenizer (they share the immutable
+// stopword set).
+class Tokenizer {
+ public:
+  explicit Tokenizer(const TokenizerOptions& options);
+  ~Tokenizer();
+  Tokenizer(Tokenizer&&) noexcept;
+  Tokenizer& operator=(Tokenizer&&) noexcept;
+
+  // Calls `emit` once per term, in document order. The view is valid only
+  // during the call. Input must be valid UTF-8 (the reader guarantees it).
+  void tokenize(std::string_view utf8, const std::function<void(std::string_view term)>& emit);
+
+  // Convenience for tests and small inputs.
+  std::vector<std::string> terms(std::string_view utf8);
+
+  // The stopword set in use (folded the same way tokens are), for the model file.
+  const std::vector<std::string>& stopwords() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace unbake::text

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and runs the main job on the project's own
+# corpus (corpora/default: short documents on clearly different themes).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+bash scripts/build.sh
+bin=${UNBAKE_BUILD_DIR:-build}/unbake
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+"$bin" vectorize corpora/default -o "$out/V.mtx" --terms "$out/terms.txt" --docs "$out/docs.txt"

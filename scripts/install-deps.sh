@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what unbake needs to build, test and benchmark, from Debian 12's
+# packages only. Safe to run again: it installs only what is missing.
+set -euo pipefail
+
+packages=(
+  g++ cmake ninja-build pkg-config
+  libeigen3-dev libicu-dev nlohmann-json3-dev libspdlog-dev libfmt-dev
+  libcli11-dev libspectra-dev libstemmer-dev doctest-dev
+  # The reference peer for TF-IDF and NMF (tests skip without it; bench needs it).
+  python3 python3-sklearn python3-scipy python3-numpy
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+if [[ $(id -u) -eq 0 ]]; then
+  as_root=()
+elif command -v sudo >/dev/null; then
+  as_root=(sudo)
+else
+  echo "install-deps: need root or sudo to install: ${missing[*]}" >&2
+  exit 1
+fi
+echo "install-deps: installing ${missing[*]}" >&2
+"${as_root[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,57 @@
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/errors.hpp"
+#include "io/atomic_file.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+fs::path fresh_dir(const char* name) {
+  auto d = fs::temp_directory_path() / (std::string("unbake-test-") + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(d);
+  fs::create_directories(d);
+  return d;
+}
+}  // namespace
+
+TEST_CASE("write_atomically replaces a file only after a complete write") {
+  auto dir = fresh_dir("atomic");
+  auto target = dir / "out.txt";
+  unbake::io::write_atomically(target.string(), [](std::ostream& o) { o << "first"; });
+  CHECK(slurp(target) == "first");
+
+  // A writer that fails half-way leaves the earlier file untouched and no temp file.
+  CHECK_THROWS(unbake::io::write_atomically(target.string(), [](std::ostream& o) {
+    o << "half";
+    throw std::runtime_error("boom");
+  }));
+  CHECK(slurp(target) == "first");
+  CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("write_atomically reports a missing folder as OutputError") {
+  CHECK_THROWS_AS(unbake::io::write_atomically("/nonexistent-unbake-dir/x.txt", [](std::ostream& o) { o << "x"; }),
+                  unbake::OutputError);
+}
+
+TEST_CASE("write_atomically writes straight through to a device and reports a full disk") {
+  if (!fs::exists("/dev/full")) return;
+  CHECK_THROWS_AS(unbake::io::write_atomically("/dev/full",
+                                               [](std::ostream& o) {
+                                                 for (int i = 0; i < 100000; ++i) o << "0123456789";
+                                               }),
+                  unbake::OutputError);
+  CHECK(fs::is_character_file("/dev/full"));  // not replaced by a rename
+}
