@@ -1,0 +1,238 @@
+#include "text/vectorizer.hpp"
+
+#include <omp.h>
+
+#include <algorithm>
+#include <chrono>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "core/errors.hpp"
+#include "core/threads.hpp"
+#include "text/vectorizer_counting.hpp"
+
+namespace unbake::text {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// Column of a (worker, local id) pair, or -1 when the term was pruned.
+struct ColumnMap {
+  std::vector<std::vector<std::int32_t>> per_worker;
+};
+
+// Rows of the documents that were read, with local ids turned into columns
+// and sorted. Rows are independent, so any split over threads gives the same
+// arrays.
+CountRows assemble_rows(const DocumentCounts& counts, const std::vector<std::size_t>& read_docs,
+                        const ColumnMap& columns, std::size_t n_cols, int threads) {
+  const auto n = static_cast<std::int64_t>(read_docs.size());
+  CountRows rows;
+  rows.n_cols = n_cols;
+  rows.row_start.assign(read_docs.size() + 1, 0);
+#pragma omp parallel for num_threads(threads) schedule(static)
+  for (std::int64_t r = 0; r < n; ++r) {
+    const auto& row = counts.rows[read_docs[static_cast<std::size_t>(r)]];
+    const auto& map = columns.per_worker[row.worker];
+    const auto& ids = counts.workers[row.worker].ids;
+    std::int64_t kept = 0;
+    for (std::uint64_t i = row.begin; i < row.begin + row.length; ++i) kept += map[ids[i]] >= 0;
+    rows.row_start[static_cast<std::size_t>(r) + 1] = kept;
+  }
+  for (std::size_t r = 0; r < read_docs.size(); ++r) rows.row_start[r + 1] += rows.row_start[r];
+  rows.cols.resize(static_cast<std::size_t>(rows.row_start.back()));
+  rows.counts.resize(rows.cols.size());
+#pragma omp parallel num_threads(threads)
+  {
+    std::vector<std::uint64_t> packed;  // column << 32 | count: one sort orders both
+#pragma omp for schedule(static)
+    for (std::int64_t r = 0; r < n; ++r) {
+      const auto& row = counts.rows[read_docs[static_cast<std::size_t>(r)]];
+      const auto& map = columns.per_worker[row.worker];
+      const auto& worker = counts.workers[row.worker];
+      packed.clear();
+      for (std::uint64_t i = row.begin; i < row.begin + row.length; ++i) {
+        const std::int32_t col = map[worker.ids[i]];
+        if (col >= 0) packed.push_back(static_cast<std::uint64_t>(col) << 32 | worker.counts[i]);
+      }
+      std::sort(packed.begin(), packed.end());
+      auto at = static_cast<std::size_t>(rows.row_start[static_cast<std::size_t>(r)]);
+      for (std::uint64_t p : packed) {
+        rows.cols[at] = static_cast<std::int32_t>(p >> 32);
+        rows.counts[at] = static_cast<std::uint32_t>(p & 0xffffffffu);
+        ++at;
+      }
+    }
+  }
+  return rows;
+}
+
+// Everything after counting that both entry points share: which documents
+// were read, the skipped list, and the corpus fields that follow from them.
+struct ReadSplit {
+  std::vector<std::size_t> read_docs;
+};
+
+ReadSplit split_read(const DocumentSource& documents, const DocumentCounts& counts, VectorizedCorpus& out) {
+  ReadSplit split;
+  out.root = documents.root;
+  out.skipped = documents.skipped;
+  for (std::size_t d = 0; d < documents.ids.size(); ++d) {
+    if (counts.skip_reasons[d].empty()) {
+      split.read_docs.push_back(d);
+      out.doc_ids.push_back(documents.ids[d]);
+    } else {
+      out.skipped.push_back({documents.ids[d], counts.skip_reasons[d]});
+    }
+  }
+  std::stable_sort(out.skipped.begin(), out.skipped.end(),
+                   [](const SkippedFile& a, const SkippedFile& b) { return a.path < b.path; });
+  out.bytes_read = counts.bytes;
+  if (split.read_docs.empty())
+    throw InputError(
+        fmt::format("{}: no readable documents ({} skipped)", documents.root, out.skipped.size()));
+  return split;
+}
+
+void finish_matrix(const CountRows& rows, const VectorizerOptions& options, VectorizedCorpus& out) {
+  out.V = weight_counts(rows, out.idf, options.weighting());
+  out.empty_documents = 0;
+  for (std::size_t r = 0; r < rows.rows(); ++r)
+    out.empty_documents += rows.row_start[r] == rows.row_start[r + 1];
+}
+
+}  // namespace
+
+DocumentSource folder_documents(const std::string& root, const ReaderOptions& options) {
+  auto listing = std::make_shared<Listing>(list_documents(root, options));
+  DocumentSource source;
+  source.root = root;
+  source.skipped = listing->skipped;
+  for (const auto& d : listing->documents) {
+    source.ids.push_back(d.id);
+    source.sizes.push_back(d.size);
+  }
+  source.read = [listing, options](std::size_t i) { return read_document(listing->documents[i], options); };
+  return source;
+}
+
+DocumentSource memory_documents(std::vector<std::pair<std::string, std::string>> id_and_text) {
+  auto texts = std::make_shared<std::vector<std::string>>();
+  DocumentSource source;
+  source.root = "(memory)";
+  for (auto& [id, text] : id_and_text) {
+    source.ids.push_back(id);
+    source.sizes.push_back(text.size());
+    texts->push_back(std::move(text));
+  }
+  source.read = [texts](std::size_t i) {
+    ReadOutcome outcome;
+    outcome.text = (*texts)[i];
+    return outcome;
+  };
+  return source;
+}
+
+VectorizedCorpus vectorize(const DocumentSource& documents, const VectorizerOptions& options) {
+  options.validate();
+  const int threads = resolve_threads(options.threads);
+  VectorizedCorpus out;
+  auto start = Clock::now();
+  DocumentCounts counts = count_terms(documents, options.tokenizer, threads, nullptr);
+  out.seconds_reading = seconds_since(start);
+  start = Clock::now();
+  const ReadSplit split = split_read(documents, counts, out);
+
+  std::vector<const TermDictionary*> dictionaries;
+  for (const auto& w : counts.workers) dictionaries.push_back(&w.dictionary);
+  MergedVocabulary merged = merge_dictionaries(dictionaries);
+  for (auto& w : counts.workers) w.dictionary = TermDictionary();  // the merged copy is enough now
+
+  std::vector<std::uint32_t> df(merged.terms.size(), 0);
+  std::vector<std::uint64_t> corpus_count(merged.terms.size(), 0);
+  for (std::size_t d : split.read_docs) {
+    const auto& row = counts.rows[d];
+    const auto& worker = counts.workers[row.worker];
+    const auto& remap = merged.remap[row.worker];
+    for (std::uint64_t i = row.begin; i < row.begin + row.length; ++i) {
+      const std::uint32_t t = remap[worker.ids[i]];
+      ++df[t];
+      corpus_count[t] += worker.counts[i];
+    }
+  }
+  const std::vector<std::uint32_t> kept =
+      select_terms(merged.terms, df, corpus_count, split.read_docs.size(), options.prune());
+
+  std::vector<std::int32_t> column_of_term(merged.terms.size(), -1);
+  out.terms.reserve(kept.size());
+  out.df.reserve(kept.size());
+  for (std::size_t c = 0; c < kept.size(); ++c) {
+    column_of_term[kept[c]] = static_cast<std::int32_t>(c);
+    out.terms.push_back(std::move(merged.terms[kept[c]]));
+    out.df.push_back(df[kept[c]]);
+  }
+  ColumnMap columns;
+  for (const auto& remap : merged.remap) {
+    auto& map = columns.per_worker.emplace_back(remap.size());
+    for (std::size_t i = 0; i < remap.size(); ++i) map[i] = column_of_term[remap[i]];
+  }
+  const CountRows rows = assemble_rows(counts, split.read_docs, columns, kept.size(), threads);
+  out.idf = options.use_idf ? smooth_idf(out.df, split.read_docs.size())
+                            : Eigen::VectorXd::Ones(static_cast<Eigen::Index>(kept.size()));
+  finish_matrix(rows, options, out);
+  out.seconds_weighting = seconds_since(start);
+  return out;
+}
+
+VectorizedCorpus vectorize(const std::string& root, const VectorizerOptions& options) {
+  options.validate();
+  return vectorize(folder_documents(root, options.reader), options);
+}
+
+VectorizedCorpus vectorize_with_vocabulary(const DocumentSource& documents, const VectorizerOptions& options,
+                                           const std::vector<std::string>& terms,
+                                           const Eigen::VectorXd& idf) {
+  options.validate();
+  if (static_cast<std::size_t>(idf.size()) != terms.size())
+    throw InputError(fmt::format("vocabulary has {} terms but idf has {} values", terms.size(), idf.size()));
+  TermDictionary dictionary;
+  for (std::size_t t = 0; t < terms.size(); ++t) {
+    if (t > 0 && !(terms[t - 1] < terms[t]))
+      throw InputError(fmt::format("vocabulary is not sorted and unique at term {} ('{}')", t + 1, terms[t]));
+    dictionary.intern(terms[t]);
+  }
+  const int threads = resolve_threads(options.threads);
+  VectorizedCorpus out;
+  auto start = Clock::now();
+  DocumentCounts counts = count_terms(documents, options.tokenizer, threads, &dictionary);
+  out.seconds_reading = seconds_since(start);
+  start = Clock::now();
+  const ReadSplit split = split_read(documents, counts, out);
+
+  ColumnMap columns;  // ids of the fixed dictionary are the columns already
+  std::vector<std::int32_t> identity(terms.size());
+  for (std::size_t t = 0; t < terms.size(); ++t) identity[t] = static_cast<std::int32_t>(t);
+  columns.per_worker.assign(counts.workers.size(), identity);
+  const CountRows rows = assemble_rows(counts, split.read_docs, columns, terms.size(), threads);
+  out.terms = terms;
+  out.df.assign(terms.size(), 0);
+  for (std::int32_t c : rows.cols) ++out.df[static_cast<std::size_t>(c)];
+  out.idf = options.use_idf ? idf : Eigen::VectorXd::Ones(idf.size());
+  finish_matrix(rows, options, out);
+  out.seconds_weighting = seconds_since(start);
+  return out;
+}
+
+VectorizedCorpus vectorize_with_vocabulary(const std::string& root, const VectorizerOptions& options,
+                                           const std::vector<std::string>& terms,
+                                           const Eigen::VectorXd& idf) {
+  options.validate();
+  return vectorize_with_vocabulary(folder_documents(root, options.reader), options, terms, idf);
+}
+
+}  // namespace unbake::text

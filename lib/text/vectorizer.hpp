@@ -1,0 +1,59 @@
+#pragma once
+// Folder -> TF-IDF matrix. Documents are listed first, then read and
+// tokenized in parallel; each worker keeps only (term id, count) pairs per
+// document, so memory follows the matrix, not the corpus bytes. The result is
+// byte-identical for any thread count and any scheduling.
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <Eigen/Core>
+
+#include "text/reader.hpp"
+#include "text/tfidf.hpp"
+#include "text/vectorizer_options.hpp"
+
+namespace unbake::text {
+
+struct VectorizedCorpus {
+  std::string root;
+  std::vector<std::string> doc_ids;  // row order: reading order, sorted ids
+  std::vector<std::string> terms;    // column order: bytewise
+  std::vector<std::uint32_t> df;     // documents (rows) containing each term
+  Eigen::VectorXd idf;               // per column (all ones when use_idf is false)
+  SparseMatrix V;                    // rows = doc_ids, columns = terms, sorted within rows
+  std::vector<SkippedFile> skipped;  // not rows; sorted by path
+  std::size_t empty_documents = 0;   // rows with no kept term (all zero)
+  std::uint64_t bytes_read = 0;
+  double seconds_reading = 0;    // reading + tokenizing
+  double seconds_weighting = 0;  // merging, pruning, weighting
+};
+
+// Where the texts come from: a listed folder, or memory (tests, stdin). `read`
+// is called from several threads at once.
+struct DocumentSource {
+  std::string root;                  // for messages
+  std::vector<std::string> ids;      // in row order
+  std::vector<std::uint64_t> sizes;  // bytes, for the progress line
+  std::vector<SkippedFile> skipped;  // already skipped before reading
+  std::function<ReadOutcome(std::size_t)> read;
+};
+DocumentSource folder_documents(const std::string& root, const ReaderOptions& options);
+DocumentSource memory_documents(std::vector<std::pair<std::string, std::string>> id_and_text);
+
+// Learns the vocabulary and idf from the documents. Throws InputError when no
+// document could be read, UsageError when pruning leaves no term.
+VectorizedCorpus vectorize(const DocumentSource& documents, const VectorizerOptions& options);
+VectorizedCorpus vectorize(const std::string& root, const VectorizerOptions& options);
+
+// New documents against a fixed vocabulary (sorted bytewise) and idf, e.g. of
+// a saved model: terms outside it are ignored; min_df, max_df and max_features
+// do not apply. `df` of the result counts the new documents.
+VectorizedCorpus vectorize_with_vocabulary(const DocumentSource& documents, const VectorizerOptions& options,
+                                           const std::vector<std::string>& terms, const Eigen::VectorXd& idf);
+VectorizedCorpus vectorize_with_vocabulary(const std::string& root, const VectorizerOptions& options,
+                                           const std::vector<std::string>& terms, const Eigen::VectorXd& idf);
+
+}  // namespace unbake::text

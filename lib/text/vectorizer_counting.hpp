@@ -1,0 +1,40 @@
+#pragma once
+// The parallel half of the vectorizer: read and tokenize every document,
+// keeping per document only its (term id, count) pairs. Ids are local to the
+// worker that read the document (or ids of a fixed dictionary), so the result
+// still depends on scheduling until the vectorizer maps ids to columns.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "text/tokenizer.hpp"
+#include "text/vectorizer.hpp"
+#include "text/vocabulary.hpp"
+
+namespace unbake::text {
+
+struct WorkerCounts {
+  TermDictionary dictionary;  // stays empty when counting against a fixed dictionary
+  std::vector<std::uint32_t> ids;
+  std::vector<std::uint32_t> counts;
+};
+
+struct DocumentCounts {
+  struct Row {
+    std::uint32_t worker = 0;
+    std::uint64_t begin = 0;  // into the worker's ids and counts
+    std::uint32_t length = 0;
+  };
+  std::vector<WorkerCounts> workers;
+  std::vector<Row> rows;                  // one per source document
+  std::vector<std::string> skip_reasons;  // per source document; empty = read
+  std::uint64_t bytes = 0;
+};
+
+// `fixed`: count only the terms of this dictionary, by its ids; nullptr: each
+// worker collects every term into its own dictionary. Exceptions from any
+// worker are rethrown (the one of the earliest document).
+DocumentCounts count_terms(const DocumentSource& documents, const TokenizerOptions& options, int threads,
+                           const TermDictionary* fixed);
+
+}  // namespace unbake::text

@@ -1,0 +1,47 @@
+#include "text/vectorizer_options.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "core/errors.hpp"
+
+namespace unbake::text {
+
+void VectorizerOptions::validate() const {
+  reader.validate();
+  tokenizer.validate();
+  if (!std::isfinite(min_df) || min_df < 0)
+    throw UsageError(fmt::format("min_df must be >= 0, got {}", min_df));
+  if (min_df >= 1 && min_df != std::floor(min_df))
+    throw UsageError(
+        fmt::format("min_df must be a whole document count when >= 1 or a fraction below 1, got {}", min_df));
+  if (!std::isfinite(max_df) || max_df <= 0)
+    throw UsageError(fmt::format("max_df must be > 0, got {}", max_df));
+  if (max_df > 1 && max_df != std::floor(max_df))
+    throw UsageError(
+        fmt::format("max_df must be a fraction <= 1 or a whole document count above 1, got {}", max_df));
+  if (threads < 0) throw UsageError(fmt::format("threads must be >= 0 (0 = all cores), got {}", threads));
+}
+
+void to_json(nlohmann::json& j, const VectorizerOptions& o) {
+  j = nlohmann::json{
+      {"reader", o.reader},   {"tokenizer", o.tokenizer},       {"min_df", o.min_df},
+      {"max_df", o.max_df},   {"max_features", o.max_features}, {"sublinear_tf", o.sublinear_tf},
+      {"use_idf", o.use_idf}, {"norm", to_string(o.norm)},      {"threads", o.threads}};
+}
+
+void from_json(const nlohmann::json& j, VectorizerOptions& o) {
+  j.at("reader").get_to(o.reader);
+  j.at("tokenizer").get_to(o.tokenizer);
+  j.at("min_df").get_to(o.min_df);
+  j.at("max_df").get_to(o.max_df);
+  j.at("max_features").get_to(o.max_features);
+  j.at("sublinear_tf").get_to(o.sublinear_tf);
+  j.at("use_idf").get_to(o.use_idf);
+  o.norm = parse_norm(j.at("norm").get<std::string>());
+  j.at("threads").get_to(o.threads);
+}
+
+}  // namespace unbake::text

@@ -1,0 +1,33 @@
+#pragma once
+// Every setting of the folder -> TF-IDF pipeline, in one struct that the
+// vectorize, fit, transform and sweep commands share and models store.
+#include <cstddef>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "text/reader.hpp"
+#include "text/tfidf.hpp"
+#include "text/tokenizer.hpp"
+#include "text/vocabulary.hpp"
+
+namespace unbake::text {
+
+struct VectorizerOptions {
+  ReaderOptions reader;
+  TokenizerOptions tokenizer;
+  double min_df = 2;             // a document count when >= 1, a fraction of documents when < 1
+  double max_df = 0.95;          // a fraction of documents when <= 1, a count when > 1
+  std::size_t max_features = 0;  // 0 = no limit
+  bool sublinear_tf = false;
+  bool use_idf = true;
+  Norm norm = Norm::l2;
+  int threads = 0;        // 0 = all cores
+  void validate() const;  // throws UsageError
+
+  PruneSettings prune() const { return {min_df, max_df, max_features}; }
+  Weighting weighting() const { return {sublinear_tf, use_idf, norm}; }
+};
+void to_json(nlohmann::json& j, const VectorizerOptions& o);
+void from_json(const nlohmann::json& j, VectorizerOptions& o);
+
+}  // namespace unbake::text
