@@ -1,0 +1,264 @@
+#include "text/reader.hpp"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <system_error>
+#include <utility>
+
+#include "core/errors.hpp"
+#include "text/decode.hpp"
+
+namespace unbake::text {
+
+namespace {
+
+constexpr double kBytesPerMb = 1024.0 * 1024.0;
+
+std::string errno_text(int code) { return std::error_code(code, std::generic_category()).message(); }
+
+std::string lower_ascii(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+// "README" has no extension, "foo.tar.gz" has ".gz"; a leading dot belongs to
+// the name (hidden files), not to an extension.
+std::string extension_of(std::string_view name) {
+  const auto dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return "";
+  return lower_ascii(std::string(name.substr(dot)));
+}
+
+std::uint64_t max_bytes(const ReaderOptions& o) {
+  return static_cast<std::uint64_t>(std::floor(o.max_file_mb * kBytesPerMb));
+}
+
+std::string too_large_reason(std::uint64_t bytes, const ReaderOptions& o) {
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "larger than %g MB (%.2f MB)", o.max_file_mb,
+                static_cast<double>(bytes) / kBytesPerMb);
+  return buf;
+}
+
+std::string kind_of(mode_t mode) {
+  if (S_ISFIFO(mode)) return "FIFO";
+  if (S_ISSOCK(mode)) return "socket";
+  if (S_ISCHR(mode)) return "character device";
+  if (S_ISBLK(mode)) return "block device";
+  return "unknown kind";
+}
+
+std::string not_regular_reason(mode_t mode) { return "not a regular file (" + kind_of(mode) + ")"; }
+
+class Walker {
+ public:
+  Walker(const ReaderOptions& options, Listing& out)
+      : options_(options), limit_(max_bytes(options)), out_(out) {
+    for (const auto& e : options.extensions) extensions_.insert(lower_ascii(e));
+  }
+
+  // Files are checked with stat (which follows links) and never opened here:
+  // opening a FIFO would block the whole listing.
+  void add_file(const std::string& full, const std::string& id, const struct stat& st) {
+    if (!S_ISREG(st.st_mode)) {
+      skip(id, not_regular_reason(st.st_mode));
+    } else if (static_cast<std::uint64_t>(st.st_size) > limit_) {
+      skip(id, too_large_reason(static_cast<std::uint64_t>(st.st_size), options_));
+    } else {
+      out_.documents.push_back({id, full, static_cast<std::uint64_t>(st.st_size)});
+    }
+  }
+
+  // Returns false when the folder was seen before (through another link).
+  bool enter(const struct stat& st) { return visited_.insert({st.st_dev, st.st_ino}).second; }
+
+  // `prefix` is the folder's id followed by '/', or "" for the root.
+  void walk(const std::string& dir, const std::string& prefix, bool is_root) {
+    std::vector<std::string> names;
+    if (const int err = list_names(dir, names); err != 0) {
+      if (is_root) throw InputError(dir + ": cannot read folder: " + errno_text(err));
+      skip(prefix.substr(0, prefix.size() - 1), "cannot read folder: " + errno_text(err));
+    }
+    // Sorted visiting order makes the choice between two links to one folder
+    // (which path it is listed under) the same on every run.
+    std::sort(names.begin(), names.end());
+    for (const auto& name : names) {
+      const std::string full = dir + "/" + name;
+      const std::string id = prefix + name;
+      struct stat st;
+      if (::stat(full.c_str(), &st) != 0) {
+        const int err = errno;
+        if (!wanted(name)) continue;
+        struct stat link;
+        if (::lstat(full.c_str(), &link) == 0 && S_ISLNK(link.st_mode))
+          skip(id, "broken symbolic link");
+        else
+          skip(id, "cannot inspect: " + errno_text(err));
+        continue;
+      }
+      if (S_ISDIR(st.st_mode)) {
+        if (enter(st))
+          walk(full, id + "/", false);
+        else
+          skip(id, "folder already visited (symbolic link loop or second link to it)");
+      } else if (wanted(name)) {
+        add_file(full, id, st);
+      }
+    }
+  }
+
+ private:
+  bool wanted(const std::string& name) const { return extensions_.count(extension_of(name)) != 0; }
+
+  void skip(std::string id, std::string reason) {
+    out_.skipped.push_back({std::move(id), std::move(reason)});
+  }
+
+  // Visible entry names of a folder; returns 0 or the errno that stopped it.
+  static int list_names(const std::string& dir, std::vector<std::string>& names) {
+    DIR* d = ::opendir(dir.c_str());
+    if (d == nullptr) return errno;
+    int err = 0;
+    for (;;) {
+      errno = 0;
+      const dirent* e = ::readdir(d);
+      if (e == nullptr) {
+        err = errno;
+        break;
+      }
+      if (e->d_name[0] != '.') names.emplace_back(e->d_name);  // hidden, "." and ".."
+    }
+    ::closedir(d);
+    return err;
+  }
+
+  const ReaderOptions& options_;
+  const std::uint64_t limit_;
+  Listing& out_;
+  std::set<std::string> extensions_;
+  std::set<std::pair<dev_t, ino_t>> visited_;
+};
+
+// Closes a descriptor on every return path.
+struct FileDescriptor {
+  int fd;
+  ~FileDescriptor() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+// Reads until end of file rather than trusting the size from fstat, so a file
+// that grows or shrinks meanwhile is still read whole. Returns 0 or an errno.
+int read_all(int fd, std::size_t expected, std::uint64_t limit, std::string& bytes) {
+  bytes.resize(expected + 1);
+  std::size_t used = 0;
+  for (;;) {
+    if (used == bytes.size()) bytes.resize(bytes.size() * 2);
+    const ssize_t got = ::read(fd, bytes.data() + used, bytes.size() - used);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      return errno;
+    }
+    if (got == 0) break;
+    used += static_cast<std::size_t>(got);
+    if (used > limit) break;  // the caller reports it as too large
+  }
+  bytes.resize(used);
+  return 0;
+}
+
+}  // namespace
+
+void ReaderOptions::validate() const {
+  if (extensions.empty()) throw UsageError("no file extensions selected (use \"\" for files without one)");
+  for (const auto& e : extensions) {
+    if (!e.empty() && (e.size() < 2 || e[0] != '.' || e.find('/') != std::string::npos))
+      throw UsageError("file extension '" + e + "' must be a dot and a name like \".txt\", or \"\"");
+  }
+  if (!(max_file_mb > 0) || !std::isfinite(max_file_mb))
+    throw UsageError("max_file_mb must be a positive number, got " + std::to_string(max_file_mb));
+  if (!is_known_encoding(encoding))
+    throw UsageError("unknown encoding '" + encoding + "' (use auto, utf-8 or an ICU converter name)");
+}
+
+void to_json(nlohmann::json& j, const ReaderOptions& o) {
+  j = nlohmann::json{{"extensions", o.extensions}, {"max_file_mb", o.max_file_mb}, {"encoding", o.encoding}};
+}
+
+void from_json(const nlohmann::json& j, ReaderOptions& o) {
+  j.at("extensions").get_to(o.extensions);
+  j.at("max_file_mb").get_to(o.max_file_mb);
+  j.at("encoding").get_to(o.encoding);
+}
+
+void to_json(nlohmann::json& j, const SkippedFile& s) {
+  j = nlohmann::json{{"path", s.path}, {"reason", s.reason}};
+}
+
+Listing list_documents(const std::string& root, const ReaderOptions& options) {
+  Listing out;
+  out.root = root;
+  struct stat st;
+  if (::stat(root.c_str(), &st) != 0) {
+    const int err = errno;
+    if (err == ENOENT || err == ENOTDIR) throw InputError(root + ": no such file or folder");
+    throw InputError(root + ": " + errno_text(err));
+  }
+  Walker walker(options, out);
+  if (S_ISDIR(st.st_mode)) {
+    walker.enter(st);
+    // Ids must not start with "/" when the root is given with a trailing slash.
+    std::string dir = root;
+    while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+    walker.walk(dir, "", true);
+  } else {
+    // A single file named explicitly is read whatever its extension.
+    walker.add_file(root, std::filesystem::path(root).filename().string(), st);
+  }
+  std::sort(out.documents.begin(), out.documents.end(),
+            [](const DocumentRef& a, const DocumentRef& b) { return a.id < b.id; });
+  std::sort(out.skipped.begin(), out.skipped.end(),
+            [](const SkippedFile& a, const SkippedFile& b) { return a.path < b.path; });
+  return out;
+}
+
+ReadOutcome read_document(const DocumentRef& doc, const ReaderOptions& options) {
+  ReadOutcome r;
+  auto skipped = [&r](std::string reason) {
+    r.skip_reason = std::move(reason);
+    return r;
+  };
+  // O_NONBLOCK: if a FIFO has replaced the file since listing, open must not
+  // wait for a writer.
+  FileDescriptor f{::open(doc.path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK)};
+  if (f.fd < 0) return skipped("unreadable: " + errno_text(errno));
+  struct stat st;
+  if (::fstat(f.fd, &st) != 0) return skipped("unreadable: " + errno_text(errno));
+  if (!S_ISREG(st.st_mode)) return skipped(not_regular_reason(st.st_mode));
+  const std::uint64_t limit = max_bytes(options);
+  if (static_cast<std::uint64_t>(st.st_size) > limit)
+    return skipped(too_large_reason(static_cast<std::uint64_t>(st.st_size), options));
+
+  std::string bytes;
+  if (const int err = read_all(f.fd, static_cast<std::size_t>(st.st_size), limit, bytes); err != 0)
+    return skipped("unreadable: " + errno_text(err));
+  if (bytes.size() > limit) return skipped(too_large_reason(bytes.size(), options));
+
+  Decoded d = decode_document(std::move(bytes), options.encoding);
+  if (!d.text) return skipped(std::move(d.reason));
+  r.text = std::move(d.text);
+  r.transcoded = d.transcoded;
+  return r;
+}
+
+}  // namespace unbake::text

@@ -1,0 +1,313 @@
+#include <doctest/doctest.h>
+#include <sys/stat.h>
+#include <unicode/ustring.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "core/errors.hpp"
+#include "text/decode.hpp"
+#include "text/reader.hpp"
+
+namespace fs = std::filesystem;
+using unbake::text::DocumentRef;
+using unbake::text::list_documents;
+using unbake::text::read_document;
+using unbake::text::ReaderOptions;
+
+namespace {
+
+fs::path fresh_dir(const std::string& name) {
+  auto d = fs::temp_directory_path() / ("unbake-reader-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(d);
+  fs::create_directories(d);
+  return d;
+}
+
+void put(const fs::path& p, const std::string& bytes) {
+  fs::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << bytes;
+}
+
+std::vector<std::string> ids(const unbake::text::Listing& l) {
+  std::vector<std::string> out;
+  for (const auto& d : l.documents) out.push_back(d.id);
+  return out;
+}
+
+std::string reason_for(const unbake::text::Listing& l, const std::string& path) {
+  for (const auto& s : l.skipped)
+    if (s.path == path) return s.reason;
+  return "";
+}
+
+DocumentRef ref_to(const fs::path& p) { return {p.filename().string(), p, 0}; }
+
+// Writes `bytes` to a file and reads it back through the reader.
+unbake::text::ReadOutcome read_bytes(const fs::path& dir, const std::string& bytes,
+                                     const ReaderOptions& o = {}) {
+  const auto p = dir / "doc.txt";
+  put(p, bytes);
+  return read_document(ref_to(p), o);
+}
+
+}  // namespace
+
+TEST_CASE("reader lists nested folders with ids sorted bytewise") {
+  const auto dir = fresh_dir("sorted");
+  for (const char* f : {"b/z.txt", "a/y.txt", "a.txt", "A.txt", "a/b/c.txt", "README", "a/b/d.md"})
+    put(dir / f, std::string("text of ") + f);
+  const auto l = list_documents(dir.string(), ReaderOptions{});
+  // '.' (0x2E) sorts before '/' (0x2F) and capitals before lower case.
+  CHECK(ids(l) ==
+        std::vector<std::string>{"A.txt", "README", "a.txt", "a/b/c.txt", "a/b/d.md", "a/y.txt", "b/z.txt"});
+  CHECK(l.skipped.empty());
+  for (const auto& d : l.documents) {
+    CHECK(d.size == fs::file_size(d.path));
+    CHECK(*read_document(d, {}).text == "text of " + d.id);
+  }
+  // A trailing slash on the root changes nothing.
+  CHECK(ids(list_documents(dir.string() + "/", {})) == ids(l));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("reader skips hidden files and folders without recording them") {
+  const auto dir = fresh_dir("hidden");
+  put(dir / "seen.txt", "x");
+  put(dir / ".hidden.txt", "x");
+  put(dir / ".git/config.txt", "x");
+  put(dir / "sub/.secret", "x");
+  put(dir / "sub/ok.txt", "x");
+  const auto l = list_documents(dir.string(), {});
+  CHECK(ids(l) == std::vector<std::string>{"seen.txt", "sub/ok.txt"});
+  CHECK(l.skipped.empty());
+  fs::remove_all(dir);
+}
+
+TEST_CASE("reader extension filter is case-insensitive and knows files without extension") {
+  const auto dir = fresh_dir("ext");
+  for (const char* f : {"a.TXT", "b.md", "README", "foo.tar.gz", "c.txt"}) put(dir / f, "x");
+  ReaderOptions o;
+  o.extensions = {".txt"};
+  CHECK(ids(list_documents(dir.string(), o)) == std::vector<std::string>{"a.TXT", "c.txt"});
+  o.extensions = {".GZ", ""};
+  const auto l = list_documents(dir.string(), o);
+  CHECK(ids(l) == std::vector<std::string>{"README", "foo.tar.gz"});
+  CHECK(l.skipped.empty());  // other files are simply not documents
+  fs::remove_all(dir);
+}
+
+TEST_CASE("reader accepts a single file as root") {
+  const auto dir = fresh_dir("single");
+  put(dir / "notes.md", "one file");
+  ReaderOptions o;
+  o.extensions = {".txt"};  // naming the file explicitly overrides the filter
+  const auto l = list_documents((dir / "notes.md").string(), o);
+  REQUIRE(l.documents.size() == 1);
+  CHECK(l.documents[0].id == "notes.md");
+  CHECK(*read_document(l.documents[0], o).text == "one file");
+  fs::remove_all(dir);
+}
+
+TEST_CASE("reader follows folder symlinks once and terminates on loops") {
+  const auto dir = fresh_dir("links");
+  const auto outside = fresh_dir("links-outside");
+  put(dir / "a/file.txt", "inside");
+  put(outside / "e.txt", "outside");
+  fs::create_directory_symlink(dir, dir / "a/loop");   // back to the root
+  fs::create_directory_symlink(dir / "a", dir / "b");  // second link to a
+  fs::create_directory_symlink(outside, dir / "c");    // the only way to reach outside
+  fs::create_symlink(dir / "missing.txt", dir / "dangling.txt");
+  const auto l = list_documents(dir.string(), {});
+  CHECK(ids(l) == std::vector<std::string>{"a/file.txt", "c/e.txt"});
+  CHECK(reason_for(l, "a/loop").find("already visited") != std::string::npos);
+  CHECK(reason_for(l, "b").find("already visited") != std::string::npos);
+  CHECK(reason_for(l, "dangling.txt") == "broken symbolic link");
+  fs::remove_all(dir);
+  fs::remove_all(outside);
+}
+
+TEST_CASE("reader skips a FIFO without opening it for reading") {
+  const auto dir = fresh_dir("fifo");
+  put(dir / "ok.txt", "x");
+  REQUIRE(::mkfifo((dir / "pipe.txt").c_str(), 0600) == 0);
+  // Listing would hang forever here if it opened the FIFO.
+  const auto l = list_documents(dir.string(), {});
+  CHECK(ids(l) == std::vector<std::string>{"ok.txt"});
+  CHECK(reason_for(l, "pipe.txt") == "not a regular file (FIFO)");
+  // A FIFO that replaced a listed file is refused at read time, again without waiting.
+  const auto r = read_document(ref_to(dir / "pipe.txt"), {});
+  CHECK_FALSE(r.text);
+  CHECK(r.skip_reason == "not a regular file (FIFO)");
+  fs::remove_all(dir);
+}
+
+TEST_CASE("reader skips binary, oversized and vanished files with a reason") {
+  const auto dir = fresh_dir("skips");
+  auto bin = read_bytes(dir, std::string("abc\0def", 7));
+  CHECK_FALSE(bin.text);
+  CHECK(bin.skip_reason.find("binary") != std::string::npos);
+
+  put(dir / "big/large.txt", std::string(200, 'x'));
+  put(dir / "big/small.txt", std::string(50, 'x'));
+  ReaderOptions tiny;
+  tiny.max_file_mb = 0.0001;  // about 104 bytes
+  const auto l = list_documents((dir / "big").string(), tiny);
+  CHECK(ids(l) == std::vector<std::string>{"small.txt"});
+  CHECK(reason_for(l, "large.txt").find("larger than 0.0001 MB") != std::string::npos);
+  auto big = read_document(ref_to(dir / "big/large.txt"), tiny);
+  CHECK_FALSE(big.text);
+  CHECK(big.skip_reason.find("larger than") != std::string::npos);
+
+  const auto doc = l.documents.at(0);
+  fs::remove(doc.path);
+  auto gone = read_document(doc, tiny);
+  CHECK_FALSE(gone.text);
+  CHECK(gone.skip_reason.find("unreadable") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("reader removes a UTF-8 BOM and keeps CR LF") {
+  const auto dir = fresh_dir("bom");
+  auto r = read_bytes(dir, "\xEF\xBB\xBFhello\r\nworld");
+  REQUIRE(r.text);
+  CHECK(*r.text == "hello\r\nworld");
+  CHECK_FALSE(r.transcoded);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("reader decodes windows-1252 in auto mode and refuses it in strict utf-8") {
+  const auto dir = fresh_dir("cp1252");
+  const std::string legacy = "caf\xe9 \x93quoted\x94";
+  auto r = read_bytes(dir, legacy);
+  REQUIRE(r.text);
+  CHECK(*r.text == "caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D");  // café “quoted”
+  CHECK(r.transcoded);
+
+  ReaderOptions strict;
+  strict.encoding = "utf-8";
+  auto s = read_bytes(dir, legacy, strict);
+  CHECK_FALSE(s.text);
+  CHECK(s.skip_reason == "not valid UTF-8 (invalid byte at offset 3)");
+
+  // A named legacy converter: ISO-8859-1 maps 0x93 to the C1 control U+0093.
+  ReaderOptions latin1;
+  latin1.encoding = "ISO-8859-1";
+  auto l1 = read_bytes(dir, legacy, latin1);
+  REQUIRE(l1.text);
+  CHECK(*l1.text == "caf\xC3\xA9 \xC2\x93quoted\xC2\x94");
+
+  // A UTF-16 file with a BOM is recognised in auto mode despite its NUL bytes.
+  auto w = read_bytes(dir, std::string("\xFF\xFEh\0i\0", 6));
+  REQUIRE(w.text);
+  CHECK(*w.text == "hi");
+  fs::remove_all(dir);
+}
+
+TEST_CASE("reader strict named encodings report undecodable bytes") {
+  const auto dir = fresh_dir("strict");
+  ReaderOptions o;
+  o.encoding = "US-ASCII";
+  auto r = read_bytes(dir, "plain then \xff", o);
+  CHECK_FALSE(r.text);
+  CHECK(r.skip_reason.find("offset 11") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("reader find_invalid_utf8 agrees with ICU on random byte strings") {
+  using unbake::text::find_invalid_utf8;
+  constexpr auto ok = std::string_view::npos;
+  CHECK(find_invalid_utf8("plain ascii text, long enough for the 8-byte path") == ok);
+  CHECK(find_invalid_utf8("\xF0\x9F\x8D\xB0 cake \xC3\xA9") == ok);
+  CHECK(find_invalid_utf8("\xC0\x80") == 0);                // overlong NUL
+  CHECK(find_invalid_utf8("\xED\xA0\x80") == 0);            // surrogate
+  CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0);        // above U+10FFFF
+  CHECK(find_invalid_utf8("0123456789abc\xE2\x82") == 13);  // truncated after the fast path
+  CHECK(find_invalid_utf8("0123456789abcdef\x80x") == 16);  // stray continuation byte
+
+  std::mt19937 rng(7);
+  const unsigned char pieces[] = {'a',  ' ',  0x80, 0xBF, 0xC2, 0xC3, 0xDF, 0xE0, 0xE2, 0xED,
+                                  0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 0xA0, 0x90, 0x8F, 0x9F};
+  int valid = 0;
+  for (int trial = 0; trial < 20000; ++trial) {
+    std::string s(rng() % 12, ' ');
+    for (auto& c : s) c = static_cast<char>(pieces[rng() % sizeof pieces]);
+    UErrorCode err = U_ZERO_ERROR;
+    int32_t len = 0;
+    UChar buf[64];
+    u_strFromUTF8(buf, 64, &len, s.data(), static_cast<int32_t>(s.size()), &err);
+    const bool icu_ok = U_SUCCESS(err);
+    valid += icu_ok;
+    CHECK_MESSAGE((find_invalid_utf8(s) == ok) == icu_ok,
+                  "bytes: ", nlohmann::json::binary({s.begin(), s.end()}));
+  }
+  CHECK(valid > 100);  // the generator produces both kinds
+}
+
+TEST_CASE("reader options validate, round-trip through JSON and name bad values") {
+  ReaderOptions o;
+  CHECK_NOTHROW(o.validate());
+  o.encoding = "windows-1252";
+  CHECK_NOTHROW(o.validate());
+  o.encoding = "no-such-charset";
+  CHECK_THROWS_WITH_AS(o.validate(), doctest::Contains("no-such-charset"), unbake::UsageError);
+  o.encoding = "";
+  CHECK_THROWS_AS(o.validate(), unbake::UsageError);
+  o = {};
+  o.extensions = {"txt"};
+  CHECK_THROWS_AS(o.validate(), unbake::UsageError);
+  o = {};
+  o.max_file_mb = 0;
+  CHECK_THROWS_AS(o.validate(), unbake::UsageError);
+
+  o = {};
+  o.extensions = {".md", ""};
+  o.max_file_mb = 2.5;
+  o.encoding = "utf-8";
+  const nlohmann::json j = o;
+  const auto back = j.get<ReaderOptions>();
+  CHECK(back.extensions == o.extensions);
+  CHECK(back.max_file_mb == o.max_file_mb);
+  CHECK(back.encoding == o.encoding);
+  auto partial = j;
+  partial.erase("encoding");
+  CHECK_THROWS(partial.get<ReaderOptions>());
+
+  const nlohmann::json s = unbake::text::SkippedFile{"a/b.txt", "binary"};
+  CHECK(s == nlohmann::json{{"path", "a/b.txt"}, {"reason", "binary"}});
+}
+
+TEST_CASE("reader reports a missing root and accepts an empty folder") {
+  const auto dir = fresh_dir("empty");
+  CHECK(list_documents(dir.string(), {}).documents.empty());
+  const auto missing = (dir / "nope").string();
+  CHECK_THROWS_WITH_AS(list_documents(missing, {}), (missing + ": no such file or folder").c_str(),
+                       unbake::InputError);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("reader reads 20 Newsgroups train with 44 transcoded posts") {
+  const fs::path root = UNBAKE_SOURCE_DIR "/../shared/corpora/20news/train";
+  if (!fs::is_directory(root)) {
+    MESSAGE("skipped: " << root << " is absent");
+    return;
+  }
+  const auto l = list_documents(root.string(), {});
+  CHECK(l.documents.size() == 11314);
+  CHECK(l.skipped.empty());
+  int transcoded = 0, skipped = 0;
+  for (const auto& d : l.documents) {
+    const auto r = read_document(d, {});
+    skipped += !r.text;
+    transcoded += r.transcoded;
+    if (r.text) CHECK_MESSAGE(unbake::text::find_invalid_utf8(*r.text) == std::string_view::npos, d.id);
+  }
+  CHECK(skipped == 0);
+  CHECK(transcoded == 44);
+}
