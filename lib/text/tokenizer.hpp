@@ -3,7 +3,8 @@
 // based for Chinese, Japanese, Thai, ...); a segment is kept when it contains a
 // letter (or is a number and numbers are kept). Tokens are NFKC-normalised and
 // fully case-folded; apostrophes split a segment (possessives, elisions:
-// "company's" -> "company", "l'homme" -> "homme"), as scikit-learn's default
+// "company's" -> "company" + "s", "l'homme" -> "l" + "homme"; one-letter parts
+// then fall to min_token_length), as scikit-learn's default
 // token pattern does. Pure-ASCII runs take a fast path that yields exactly the
 // tokens ICU would (tests/text/test_tokenizer_fast_path.cpp proves it on whole
 // corpora).
@@ -24,15 +25,22 @@ struct TokenizerOptions {
   // Each entry: a language code with a list in stopwords/ ("en"), a file path,
   // or "none". Lists add up.
   std::vector<std::string> stopwords{"en"};
-  std::string stem;  // "" = no stemming, else a Snowball language ("english", "en", ...)
-  int ngram = 1;     // 1 = words, 2 = words plus bigrams of adjacent kept words
+  std::string stem;       // "" = no stemming, else a Snowball language ("english", "en", ...)
+  int ngram = 1;          // 1 = words, 2 = words plus bigrams of adjacent kept words
   void validate() const;  // throws UsageError
 };
 void to_json(nlohmann::json& j, const TokenizerOptions& o);
 void from_json(const nlohmann::json& j, TokenizerOptions& o);
 
-// Not thread-safe: each worker owns one Tokenizer (they share the immutable
-// stopword set).
+class Tokenizer;
+namespace detail {
+// Test hook (tests/text/test_tokenizer_fast_path.cpp): segment and fold everything
+// with ICU, bypassing the ASCII fast path, to prove both give the same terms.
+void set_icu_only(Tokenizer& tokenizer, bool icu_only);
+}  // namespace detail
+
+// Not thread-safe: each worker owns one Tokenizer (each builds its own small
+// stopword table and stemmer).
 class Tokenizer {
  public:
   explicit Tokenizer(const TokenizerOptions& options);
@@ -51,6 +59,7 @@ class Tokenizer {
   const std::vector<std::string>& stopwords() const;
 
  private:
+  friend void detail::set_icu_only(Tokenizer& tokenizer, bool icu_only);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

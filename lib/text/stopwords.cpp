@@ -1,0 +1,118 @@
+#include "text/stopwords.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/errors.hpp"
+#include "text/token_folder.hpp"
+
+namespace unbake::text {
+
+namespace {
+
+std::uint64_t hash_word(std::string_view w) {
+  // FNV-1a: words are short, so a byte loop beats anything fancier.
+  std::uint64_t h = 1469598103934665603ull;
+  for (const char c : w) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  return h ^ (h >> 29);
+}
+
+const std::string_view* find_embedded(std::string_view code) {
+  for (const auto& [lang, text] : embedded_stopword_lists()) {
+    if (lang == code) return &text;
+  }
+  return nullptr;
+}
+
+std::string read_list_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (!in && !in.eof()) throw InputError(path + ": cannot read stopword file");
+  return text.str();
+}
+
+}  // namespace
+
+std::string available_stopword_languages() {
+  std::vector<std::string_view> langs;
+  for (const auto& entry : embedded_stopword_lists()) langs.push_back(entry.first);
+  std::sort(langs.begin(), langs.end());
+  std::string out;
+  for (const auto lang : langs) {
+    if (!out.empty()) out += ", ";
+    out += lang;
+  }
+  return out;
+}
+
+void check_stopword_entry(const std::string& entry) {
+  if (entry == "none" || find_embedded(entry)) return;
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(entry, ec)) return;
+  throw UsageError("unknown stopword list '" + entry + "': not a language (available: " +
+                   available_stopword_languages() + ") nor an existing file");
+}
+
+std::vector<std::string> parse_stopword_text(std::string_view text) {
+  std::vector<std::string> words;
+  while (!text.empty()) {
+    const std::size_t eol = text.find('\n');
+    std::string_view line = text.substr(0, eol);
+    text = eol == std::string_view::npos ? std::string_view() : text.substr(eol + 1);
+    line = line.substr(0, line.find('#'));
+    const auto first = line.find_first_not_of(" \t\r\v\f");
+    if (first == std::string_view::npos) continue;
+    const auto last = line.find_last_not_of(" \t\r\v\f");
+    words.emplace_back(line.substr(first, last - first + 1));
+  }
+  return words;
+}
+
+StopwordSet::StopwordSet(const std::vector<std::string>& entries, TokenFolder& folder) {
+  for (const auto& entry : entries) {
+    check_stopword_entry(entry);
+    if (entry == "none") continue;
+    std::string file_text;
+    std::string_view text;
+    if (const auto* embedded = find_embedded(entry)) {
+      text = *embedded;
+    } else {
+      file_text = read_list_file(entry);
+      text = file_text;
+    }
+    for (const auto& word : parse_stopword_text(text)) words_.emplace_back(folder.fold(word));
+  }
+  std::sort(words_.begin(), words_.end());
+  words_.erase(std::unique(words_.begin(), words_.end()), words_.end());
+  build_table();
+}
+
+void StopwordSet::build_table() {
+  // At most a quarter full, so a miss (the common case) usually ends at the first probe.
+  std::size_t size = 16;
+  while (size < 4 * words_.size()) size *= 2;
+  slots_.assign(size, -1);
+  mask_ = size - 1;
+  for (std::size_t i = 0; i < words_.size(); ++i) {
+    std::uint64_t slot = hash_word(words_[i]) & mask_;
+    while (slots_[slot] >= 0) slot = (slot + 1) & mask_;
+    slots_[slot] = static_cast<std::int32_t>(i);
+  }
+}
+
+bool StopwordSet::contains(std::string_view word) const {
+  if (words_.empty()) return false;
+  for (std::uint64_t slot = hash_word(word) & mask_;; slot = (slot + 1) & mask_) {
+    const std::int32_t index = slots_[slot];
+    if (index < 0) return false;
+    if (words_[static_cast<std::size_t>(index)] == word) return true;
+  }
+}
+
+}  // namespace unbake::text

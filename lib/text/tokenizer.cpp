@@ -1,0 +1,250 @@
+#include "text/tokenizer.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <cstring>
+#include <optional>
+
+#include <nlohmann/json.hpp>
+
+#include "core/errors.hpp"
+#include "text/ascii_words.hpp"
+#include "text/icu_words.hpp"
+#include "text/stemmer.hpp"
+#include "text/stopwords.hpp"
+#include "text/token_folder.hpp"
+
+namespace unbake::text {
+
+void TokenizerOptions::validate() const {
+  if (min_token_length < 1) {
+    throw UsageError("min_token_length must be at least 1, got " + std::to_string(min_token_length));
+  }
+  if (ngram != 1 && ngram != 2) throw UsageError("ngram must be 1 or 2, got " + std::to_string(ngram));
+  for (const auto& entry : stopwords) check_stopword_entry(entry);
+  if (!stem.empty()) check_stemmer_language(stem);
+}
+
+void to_json(nlohmann::json& j, const TokenizerOptions& o) {
+  j = nlohmann::json{{"strip_accents", o.strip_accents},
+                     {"min_token_length", o.min_token_length},
+                     {"keep_numbers", o.keep_numbers},
+                     {"stopwords", o.stopwords},
+                     {"stem", o.stem},
+                     {"ngram", o.ngram}};
+}
+
+void from_json(const nlohmann::json& j, TokenizerOptions& o) {
+  j.at("strip_accents").get_to(o.strip_accents);
+  j.at("min_token_length").get_to(o.min_token_length);
+  j.at("keep_numbers").get_to(o.keep_numbers);
+  j.at("stopwords").get_to(o.stopwords);
+  j.at("stem").get_to(o.stem);
+  j.at("ngram").get_to(o.ngram);
+}
+
+namespace {
+
+constexpr std::string_view kRightQuote = "\xE2\x80\x99";  // U+2019, used as an apostrophe
+
+bool is_ascii(std::string_view s) {
+  for (const char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+struct Tokenizer::Impl {
+  explicit Impl(const TokenizerOptions& o)
+      : options(o), min_length(static_cast<std::size_t>(o.min_token_length)), folder(o.strip_accents) {
+    options.validate();
+    stopwords = StopwordSet(options.stopwords, folder);
+    if (!options.stem.empty()) stemmer.emplace(options.stem);
+  }
+
+  TokenizerOptions options;
+  const ascii::WordRules& rules = ascii::WordRules::icu();
+  std::size_t min_length;
+  TokenFolder folder;
+  StopwordSet stopwords;
+  std::optional<Stemmer> stemmer;
+  IcuWordSegmenter icu;
+  bool icu_only = false;
+
+  const std::function<void(std::string_view)>* emit = nullptr;
+  std::string lowered;   // fast-path token buffer, reused
+  std::string previous;  // last kept term, for bigrams
+  bool has_previous = false;
+  std::string bigram;
+
+  void run(std::string_view text);
+  void run_icu(std::string_view text);
+  void icu_segment(std::string_view segment);
+  void icu_part(std::string_view part);
+  void ascii_word(std::string_view word);
+  void ascii_part(std::string_view part);
+  void accept(std::string_view folded);
+};
+
+void Tokenizer::Impl::run(std::string_view text) {
+  has_previous = false;
+  if (icu_only) {
+    run_icu(text);
+    return;
+  }
+  // ICU never joins a word across ASCII whitespace (only spaces to spaces, and
+  // marks to the space before them), so chunks between whitespace are segmented
+  // independently: pure-ASCII chunks by the fast path, the rest by ICU in
+  // batches of adjacent chunks.
+  const char* s = text.data();
+  const std::size_t n = text.size();
+  const auto scan_chunk = [&](std::size_t& i) {  // from a non-space byte to the next space
+    bool high = false;
+    for (; i < n; ++i) {
+      const ascii::Class c = rules.class_of(s[i]);
+      if (c == ascii::kSpace) break;
+      high |= c == ascii::kHigh;
+    }
+    return high;
+  };
+  const auto skip_space = [&](std::size_t& i) {
+    while (i < n && rules.class_of(s[i]) == ascii::kSpace) ++i;
+  };
+  std::size_t i = 0;
+  skip_space(i);
+  while (i < n) {
+    const std::size_t start = i;
+    if (!scan_chunk(i)) {
+      rules.for_each_word(text.substr(start, i - start), [this](std::string_view w) { ascii_word(w); });
+      skip_space(i);
+      continue;
+    }
+    std::size_t end = i;
+    skip_space(i);
+    while (i < n) {
+      std::size_t next_end = i;
+      if (!scan_chunk(next_end)) break;  // an ASCII chunk: the outer loop takes it from i
+      end = next_end;
+      i = next_end;
+      skip_space(i);
+    }
+    run_icu(text.substr(start, end - start));
+  }
+}
+
+void Tokenizer::Impl::run_icu(std::string_view text) {
+  icu.reset(text);
+  std::string_view segment;
+  while (icu.next(segment)) icu_segment(segment);
+}
+
+void Tokenizer::Impl::icu_segment(std::string_view segment) {
+  // A mark after ASCII whitespace makes ICU attach the whitespace to it (WB4);
+  // whitespace never belongs to a token.
+  const std::size_t first = segment.find_first_not_of(" \t\n\v\f\r");
+  if (first == std::string_view::npos) return;
+  segment = segment.substr(first, segment.find_last_not_of(" \t\n\v\f\r") - first + 1);
+  if (segment.size() == 1 && !ascii::is_word_class(rules.class_of(segment[0]))) return;
+  while (true) {
+    const std::size_t ascii_quote = segment.find('\'');
+    const std::size_t right_quote = segment.find(kRightQuote);
+    const std::size_t cut = std::min(ascii_quote, right_quote);
+    if (cut == std::string_view::npos) break;
+    icu_part(segment.substr(0, cut));
+    segment.remove_prefix(cut + (cut == ascii_quote ? 1 : kRightQuote.size()));
+  }
+  icu_part(segment);
+}
+
+void Tokenizer::Impl::icu_part(std::string_view part) {
+  if (part.empty()) return;
+  if (!icu_only && is_ascii(part)) {
+    ascii_part(part);
+    return;
+  }
+  bool letter = false;
+  bool digit = false;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(part.data());
+  const auto length = static_cast<int32_t>(part.size());
+  for (int32_t i = 0; i < length && !letter;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    const uint32_t mask = U_GET_GC_MASK(c);
+    letter = (mask & U_GC_L_MASK) != 0;
+    digit |= (mask & U_GC_ND_MASK) != 0;
+  }
+  if (!letter && !(digit && options.keep_numbers)) return;
+  const std::string_view folded = folder.fold(part);
+  if (count_code_points(folded) < min_length) return;
+  accept(folded);
+}
+
+void Tokenizer::Impl::ascii_word(std::string_view word) {
+  // Inside an ASCII word an apostrophe only ever sits between two letters or two digits.
+  for (std::size_t quote; (quote = word.find('\'')) != std::string_view::npos;) {
+    ascii_part(word.substr(0, quote));
+    word.remove_prefix(quote + 1);
+  }
+  ascii_part(word);
+}
+
+void Tokenizer::Impl::ascii_part(std::string_view part) {
+  // NFKC and case folding of ASCII are plain lowercasing, and keep the length.
+  if (part.size() < min_length) return;
+  lowered.resize(part.size());
+  bool letter = false;
+  bool digit = false;
+  for (std::size_t i = 0; i < part.size(); ++i) {
+    const char c = part[i];
+    const ascii::Class cls = rules.class_of(c);  // '@' may be word-like, but it is no letter
+    letter |= cls == ascii::kLetter;
+    digit |= cls == ascii::kDigit;
+    lowered[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
+  }
+  if (!letter && !(digit && options.keep_numbers)) return;
+  accept(lowered);
+}
+
+void Tokenizer::Impl::accept(std::string_view folded) {
+  if (stopwords.contains(folded)) return;
+  const std::string_view term = stemmer ? stemmer->stem(folded) : folded;
+  (*emit)(term);
+  if (options.ngram == 2) {
+    if (has_previous) {
+      bigram.assign(previous);
+      bigram += ' ';
+      bigram += term;
+      (*emit)(bigram);
+    }
+    previous.assign(term);
+    has_previous = true;
+  }
+}
+
+Tokenizer::Tokenizer(const TokenizerOptions& options) : impl_(std::make_unique<Impl>(options)) {}
+Tokenizer::~Tokenizer() = default;
+Tokenizer::Tokenizer(Tokenizer&&) noexcept = default;
+Tokenizer& Tokenizer::operator=(Tokenizer&&) noexcept = default;
+
+void Tokenizer::tokenize(std::string_view utf8, const std::function<void(std::string_view term)>& emit) {
+  impl_->emit = &emit;
+  impl_->run(utf8);
+  impl_->emit = nullptr;
+}
+
+std::vector<std::string> Tokenizer::terms(std::string_view utf8) {
+  std::vector<std::string> out;
+  tokenize(utf8, [&out](std::string_view term) { out.emplace_back(term); });
+  return out;
+}
+
+const std::vector<std::string>& Tokenizer::stopwords() const { return impl_->stopwords.words(); }
+
+namespace detail {
+void set_icu_only(Tokenizer& tokenizer, bool icu_only) { tokenizer.impl_->icu_only = icu_only; }
+}  // namespace detail
+
+}  // namespace unbake::text
