@@ -1,0 +1,294 @@
+#include "io/matrix_market.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <climits>
+#include <cstring>
+#include <numeric>
+#include <vector>
+
+#include "core/errors.hpp"
+#include "io/mapped_file.hpp"
+#include "io/number_text.hpp"
+
+namespace unbake::io {
+namespace {
+
+// Walks the text line by line; every error names the file and current line.
+class Lines {
+ public:
+  Lines(const std::string& path, std::string_view text)
+      : path_(path), p_(text.data()), end_(p_ + text.size()) {}
+
+  // The next line (without its end of line), or false at the end of the file.
+  bool next(std::string_view& line) {
+    if (p_ == end_) return false;
+    const char* nl = static_cast<const char*>(std::memchr(p_, '\n', static_cast<std::size_t>(end_ - p_)));
+    const char* stop = nl ? nl : end_;
+    line = std::string_view(p_, static_cast<std::size_t>(stop - p_));
+    p_ = nl ? nl + 1 : end_;
+    ++number_;
+    return true;
+  }
+  // The next line that is neither a comment nor blank.
+  bool next_content(std::string_view& line) {
+    while (next(line)) {
+      std::size_t first = line.find_first_not_of(" \t\r");
+      if (first != std::string_view::npos && line[first] != '%') return true;
+    }
+    return false;
+  }
+  long number() const { return number_; }
+
+  [[noreturn]] void fail(const std::string& what) const {
+    if (number_ == 0) throw InputError(path_ + ": " + what);
+    throw InputError(path_ + ":" + std::to_string(number_) + ": " + what);
+  }
+
+ private:
+  const std::string& path_;
+  const char* p_;
+  const char* end_;
+  long number_ = 0;
+};
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+// Cuts the next whitespace-separated token off the front of `line`.
+bool next_token(std::string_view& line, std::string_view& token) {
+  std::size_t i = 0;
+  while (i < line.size() && is_space(line[i])) ++i;
+  if (i == line.size()) return false;
+  std::size_t j = i;
+  while (j < line.size() && !is_space(line[j])) ++j;
+  token = line.substr(i, j - i);
+  line.remove_prefix(j);
+  return true;
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::string quoted(std::string_view s) {
+  constexpr std::size_t kMax = 40;
+  std::string out;
+  out.reserve(kMax + 5);
+  out += '\'';
+  out.append(s.substr(0, kMax));
+  if (s.size() > kMax) out.append("...");
+  out += '\'';
+  return out;
+}
+
+struct Header {
+  bool coordinate = true;
+  bool pattern = false;
+};
+
+Header parse_header(Lines& lines) {
+  std::string_view line;
+  if (!lines.next(line)) lines.fail("empty file, expected a '%%MatrixMarket matrix ...' header");
+  std::string_view tok;
+  std::vector<std::string> words;
+  while (next_token(line, tok)) words.push_back(lower(tok));
+  if (words.empty() || words[0] != "%%matrixmarket")
+    lines.fail("not a MatrixMarket file: the first line must start with '%%MatrixMarket'");
+  if (words.size() != 5)
+    lines.fail("bad header: expected '%%MatrixMarket matrix coordinate|array real|integer|pattern general'");
+  if (words[1] != "matrix") lines.fail("unsupported object '" + words[1] + "' (only 'matrix')");
+  Header h;
+  if (words[2] == "array")
+    h.coordinate = false;
+  else if (words[2] != "coordinate")
+    lines.fail("unsupported format '" + words[2] + "' (expected 'coordinate' or 'array')");
+  if (words[3] == "pattern")
+    h.pattern = true;
+  else if (words[3] == "complex")
+    lines.fail("complex matrices are not supported (expected real, integer or pattern values)");
+  else if (words[3] != "real" && words[3] != "integer" && words[3] != "double")
+    lines.fail("unsupported field '" + words[3] + "' (expected real, integer or pattern)");
+  if (h.pattern && !h.coordinate) lines.fail("'array pattern' is not a valid MatrixMarket combination");
+  if (words[4] == "symmetric" || words[4] == "skew-symmetric" || words[4] == "hermitian")
+    lines.fail(words[4] + " matrices are not supported (only 'general': store every entry explicitly)");
+  if (words[4] != "general") lines.fail("unsupported symmetry '" + words[4] + "' (only 'general')");
+  return h;
+}
+
+long parse_count(Lines& lines, std::string_view& line, const char* name, const char* expected) {
+  std::string_view tok;
+  if (!next_token(line, tok))
+    lines.fail(std::string("bad size line: missing ") + name + ", expected " + expected);
+  long v = 0;
+  auto [end, ec] = std::from_chars(tok.data(), tok.data() + tok.size(), v);
+  if (ec != std::errc() || end != tok.data() + tok.size() || v < 0)
+    lines.fail(std::string("bad size line: ") + name + " " + quoted(tok) + " is not a non-negative integer");
+  return v;
+}
+
+struct Triplets {
+  std::vector<int> rows, cols;
+  std::vector<double> values;
+};
+
+// Row-major compressed storage built straight from the entries: counting sort
+// by row, then each row sorted by column with duplicates summed and zeros
+// dropped (they carry no information for a non-negative factorization).
+RowSparse to_csr(long m, long n, const Triplets& t) {
+  std::vector<int> start(static_cast<std::size_t>(m) + 1, 0);
+  for (int r : t.rows) ++start[static_cast<std::size_t>(r) + 1];
+  std::partial_sum(start.begin(), start.end(), start.begin());
+
+  const std::size_t count = t.values.size();
+  std::vector<int> col(count);
+  std::vector<double> val(count);
+  {
+    std::vector<int> fill(start.begin(), start.end() - 1);
+    for (std::size_t e = 0; e < count; ++e) {
+      auto at = static_cast<std::size_t>(fill[static_cast<std::size_t>(t.rows[e])]++);
+      col[at] = t.cols[e];
+      val[at] = t.values[e];
+    }
+  }
+
+  RowSparse out(m, n);
+  out.resizeNonZeros(static_cast<Eigen::Index>(count));
+  int* outer = out.outerIndexPtr();
+  int* inner = out.innerIndexPtr();
+  double* values = out.valuePtr();
+  std::vector<std::pair<int, double>> scratch;
+  int kept = 0;
+  for (long r = 0; r < m; ++r) {
+    outer[r] = kept;
+    auto b = static_cast<std::size_t>(start[static_cast<std::size_t>(r)]);
+    auto e = static_cast<std::size_t>(start[static_cast<std::size_t>(r) + 1]);
+    bool sorted = true;
+    for (std::size_t i = b + 1; i < e && sorted; ++i) sorted = col[i - 1] < col[i];
+    if (!sorted) {
+      scratch.clear();
+      for (std::size_t i = b; i < e; ++i) scratch.emplace_back(col[i], val[i]);
+      std::stable_sort(scratch.begin(), scratch.end(),
+                       [](const auto& x, const auto& y) { return x.first < y.first; });
+      for (std::size_t i = b; i < e; ++i) {
+        col[i] = scratch[i - b].first;
+        val[i] = scratch[i - b].second;
+      }
+    }
+    for (std::size_t i = b; i < e;) {
+      double sum = val[i];
+      std::size_t j = i + 1;
+      while (j < e && col[j] == col[i]) sum += val[j++];
+      if (sum != 0) {
+        inner[kept] = col[i];
+        values[kept] = sum;
+        ++kept;
+      }
+      i = j;
+    }
+  }
+  outer[m] = kept;
+  out.resizeNonZeros(kept);
+  return out;
+}
+
+}  // namespace
+
+RowSparse read_matrix_market(const std::string& path) {
+  MappedFile file(path);
+  Lines lines(path, file.text());
+  const Header header = parse_header(lines);
+
+  std::string_view line;
+  if (!lines.next_content(line))
+    lines.fail(std::string("file ends before the size line ('rows columns") +
+               (header.coordinate ? " entries')" : "')"));
+  const char* expected = header.coordinate ? "'rows columns entries'" : "'rows columns'";
+  const long m = parse_count(lines, line, "rows", expected);
+  const long n = parse_count(lines, line, "columns", expected);
+  const long declared = header.coordinate ? parse_count(lines, line, "entries", expected) : m * n;
+  std::string_view tok;
+  if (next_token(line, tok))
+    lines.fail("bad size line: unexpected " + quoted(tok) + ", expected " + expected);
+  if (m > INT_MAX || n > INT_MAX)
+    lines.fail("matrix too large: " + std::to_string(m) + " x " + std::to_string(n));
+  if (header.coordinate && declared > m * n)
+    lines.fail("bad size line: " + std::to_string(declared) + " entries cannot fit in a " +
+               std::to_string(m) + " x " + std::to_string(n) + " matrix");
+
+  Triplets t;
+  // Bounded by the file size so a lying header cannot make us allocate more.
+  const auto reserve =
+      static_cast<std::size_t>(std::min<long>(declared, static_cast<long>(file.text().size() / 4 + 1)));
+  t.rows.reserve(reserve);
+  t.cols.reserve(reserve);
+  t.values.reserve(reserve);
+
+  auto parse_index = [&](const char* name, long limit) -> int {
+    if (!next_token(line, tok)) lines.fail(std::string("entry is missing its ") + name + " index");
+    long v = 0;
+    auto [end, ec] = std::from_chars(tok.data(), tok.data() + tok.size(), v);
+    if (ec != std::errc() || end != tok.data() + tok.size())
+      lines.fail(std::string(name) + " index " + quoted(tok) + " is not an integer");
+    if (v < 1 || v > limit)
+      lines.fail(std::string(name) + " index " + std::to_string(v) + " is out of range 1.." +
+                 std::to_string(limit));
+    return static_cast<int>(v - 1);
+  };
+
+  long seen = 0;
+  while (lines.next_content(line)) {
+    if (seen == declared)
+      lines.fail("more entries than the " + std::to_string(declared) + " declared on the size line");
+    int r = 0, c = 0;
+    if (header.coordinate) {
+      r = parse_index("row", m);
+      c = parse_index("column", n);
+    } else {
+      r = static_cast<int>(seen % m);  // array layout is column-major
+      c = static_cast<int>(seen / m);
+    }
+    double v = 1;
+    if (!header.pattern) {
+      if (!next_token(line, tok)) lines.fail("entry is missing its value");
+      if (!parse_number(tok, v)) lines.fail("value " + quoted(tok) + " is not a number");
+    }
+    if (next_token(line, tok)) lines.fail("unexpected " + quoted(tok) + " after the entry");
+    ++seen;
+    if (v == 0) continue;
+    t.rows.push_back(r);
+    t.cols.push_back(c);
+    t.values.push_back(v);
+  }
+  if (seen < declared)
+    lines.fail("file ends after " + std::to_string(seen) + " of the " + std::to_string(declared) +
+               " entries declared on the size line (truncated?)");
+  return to_csr(m, n, t);
+}
+
+void write_matrix_market(std::ostream& out, const RowSparse& m) {
+  std::string buf = "%%MatrixMarket matrix coordinate real general\n";
+  buf +=
+      std::to_string(m.rows()) + " " + std::to_string(m.cols()) + " " + std::to_string(m.nonZeros()) + "\n";
+  constexpr std::size_t kFlushAt = 1 << 16;
+  for (Eigen::Index r = 0; r < m.outerSize(); ++r) {
+    for (RowSparse::InnerIterator it(m, r); it; ++it) {
+      char num[24];
+      buf.append(num, std::to_chars(num, num + sizeof num, it.row() + 1).ptr);
+      buf += ' ';
+      buf.append(num, std::to_chars(num, num + sizeof num, it.col() + 1).ptr);
+      buf += ' ';
+      append_number(buf, it.value());
+      buf += '\n';
+      if (buf.size() >= kFlushAt) {
+        out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+        buf.clear();
+      }
+    }
+  }
+  out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+}
+
+}  // namespace unbake::io

@@ -1,0 +1,133 @@
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include "io/matrix_market.hpp"
+#include "io_test_files.hpp"
+
+using unbake::io::read_matrix_market;
+using unbake::io::RowSparse;
+using unbake::test::input_error;
+using unbake::test::scratch_file;
+
+namespace {
+
+RowSparse read_text(const std::string& name, const std::string& text) {
+  return read_matrix_market(scratch_file(name, text).string());
+}
+
+}  // namespace
+
+TEST_CASE("MatrixMarket coordinate file is read with comments and 1-based indices") {
+  auto m = read_text("coord.mtx",
+                     "%%MatrixMarket matrix coordinate real general\n"
+                     "% a comment\n"
+                     "%\n"
+                     "3 4 3\n"
+                     "1 1 1.5\n"
+                     "3 4 -2e3\n"
+                     "2 2 7\n");
+  REQUIRE(m.rows() == 3);
+  REQUIRE(m.cols() == 4);
+  CHECK(m.nonZeros() == 3);
+  CHECK(m.coeff(0, 0) == 1.5);
+  CHECK(m.coeff(1, 1) == 7);
+  CHECK(m.coeff(2, 3) == -2000);
+  CHECK(m.isCompressed());
+}
+
+TEST_CASE("MatrixMarket header words are case-insensitive and CRLF line ends are accepted") {
+  auto m = read_text("crlf.mtx", "%%MatrixMarket Matrix Coordinate Integer General\r\n2 2 1\r\n2 1 4\r\n");
+  CHECK(m.coeff(1, 0) == 4);
+}
+
+TEST_CASE("MatrixMarket duplicate coordinates are summed, unsorted entries sorted") {
+  auto m = read_text("dup.mtx",
+                     "%%MatrixMarket matrix coordinate real general\n"
+                     "2 3 5\n"
+                     "1 3 1\n1 1 2\n1 3 0.5\n2 2 1\n2 2 -1\n");
+  CHECK(m.coeff(0, 0) == 2);
+  CHECK(m.coeff(0, 2) == 1.5);
+  CHECK(m.coeff(1, 1) == 0);
+  CHECK(m.nonZeros() == 2);  // the entries that cancel leave no stored zero
+}
+
+TEST_CASE("MatrixMarket pattern entries read as ones") {
+  auto m = read_text("pattern.mtx", "%%MatrixMarket matrix coordinate pattern general\n2 2 2\n1 2\n2 1\n");
+  CHECK(m.coeff(0, 1) == 1);
+  CHECK(m.coeff(1, 0) == 1);
+  CHECK(m.coeff(0, 0) == 0);
+}
+
+TEST_CASE("MatrixMarket array layout is column-major") {
+  auto m = read_text("array.mtx", "%%MatrixMarket matrix array real general\n2 3\n1\n2\n0\n4\n5\n6\n");
+  CHECK(m.coeff(0, 0) == 1);
+  CHECK(m.coeff(1, 0) == 2);
+  CHECK(m.coeff(0, 1) == 0);
+  CHECK(m.coeff(1, 1) == 4);
+  CHECK(m.coeff(0, 2) == 5);
+  CHECK(m.coeff(1, 2) == 6);
+}
+
+TEST_CASE("MatrixMarket write then read gives back exactly the same matrix") {
+  RowSparse m(4, 5);
+  m.insert(0, 0) = 0.1;
+  m.insert(0, 4) = 1.0 / 3.0;
+  m.insert(2, 1) = 6.02214076e23;
+  m.insert(3, 3) = 5e-324;  // smallest subnormal: needs every digit to survive
+  m.makeCompressed();
+  std::ostringstream out;
+  unbake::io::write_matrix_market(out, m);
+  CHECK(out.str().rfind("%%MatrixMarket matrix coordinate real general\n4 5 4\n1 1 0.1\n", 0) == 0);
+  auto back = read_text("roundtrip.mtx", out.str());
+  REQUIRE(back.rows() == 4);
+  REQUIRE(back.cols() == 5);
+  CHECK(back.nonZeros() == 4);
+  CHECK((RowSparse(back - m)).norm() == 0);
+  for (int r = 0; r < 4; ++r)
+    for (int c = 0; c < 5; ++c) CHECK(back.coeff(r, c) == m.coeff(r, c));
+}
+
+TEST_CASE("MatrixMarket errors name the file and the line") {
+  const std::string hdr = "%%MatrixMarket matrix coordinate real general\n";
+  unbake::test::check_error_cases(
+      {
+          {"empty.mtx", "", "empty.mtx: empty file"},
+          {"noheader.mtx", "3 3 1\n1 1 1\n", "noheader.mtx:1: not a MatrixMarket file"},
+          {"short_header.mtx", "%%MatrixMarket matrix coordinate real\n1 1 1\n1 1 1\n",
+           "short_header.mtx:1: bad header"},
+          {"symmetric.mtx", "%%MatrixMarket matrix coordinate real symmetric\n1 1 1\n1 1 1\n",
+           "symmetric.mtx:1: symmetric matrices are not supported"},
+          {"skew.mtx", "%%MatrixMarket matrix coordinate real skew-symmetric\n1 1 0\n",
+           "skew.mtx:1: skew-symmetric matrices are not supported"},
+          {"hermitian.mtx", "%%MatrixMarket matrix coordinate complex hermitian\n1 1 0\n",
+           "hermitian.mtx:1: complex matrices are not supported"},
+          {"complex.mtx", "%%MatrixMarket matrix coordinate complex general\n1 1 1\n1 1 1 0\n",
+           "complex.mtx:1: complex"},
+          {"vector.mtx", "%%MatrixMarket vector coordinate real general\n1 1 0\n",
+           "vector.mtx:1: unsupported object"},
+          {"nosize.mtx", hdr + "% only comments\n", "nosize.mtx:2: file ends before the size line"},
+          {"badsize.mtx", hdr + "3 x 1\n1 1 1\n", "badsize.mtx:2: bad size line: columns 'x'"},
+          {"shortsize.mtx", hdr + "3 3\n1 1 1\n", "shortsize.mtx:2: bad size line: missing entries"},
+          {"negsize.mtx", hdr + "-3 3 1\n1 1 1\n", "negsize.mtx:2: bad size line: rows '-3'"},
+          {"toomany_declared.mtx", hdr + "2 2 5\n",
+           "toomany_declared.mtx:2: bad size line: 5 entries cannot fit"},
+          {"truncated.mtx", hdr + "% c\n3 3 3\n1 1 1\n2 2 2\n",
+           "truncated.mtx:5: file ends after 2 of the 3 entries"},
+          {"extra.mtx", hdr + "3 3 1\n1 1 1\n2 2 2\n", "extra.mtx:4: more entries than the 1 declared"},
+          {"rowrange.mtx", hdr + "3 3 2\n1 1 1\n4 1 1\n", "rowrange.mtx:4: row index 4 is out of range 1..3"},
+          {"colrange.mtx", hdr + "3 3 1\n1 0 1\n", "colrange.mtx:3: column index 0 is out of range 1..3"},
+          {"badindex.mtx", hdr + "3 3 1\n1.5 1 1\n", "badindex.mtx:3: row index '1.5' is not an integer"},
+          {"badvalue.mtx", hdr + "3 3 2\n1 1 1\n2 2 abc\n", "badvalue.mtx:4: value 'abc' is not a number"},
+          {"novalue.mtx", hdr + "3 3 1\n1 1\n", "novalue.mtx:3: entry is missing its value"},
+          {"trailing.mtx", hdr + "3 3 1\n1 1 1 9\n", "trailing.mtx:3: unexpected '9' after the entry"},
+          {"arrayshort.mtx", "%%MatrixMarket matrix array real general\n2 2\n1\n2\n3\n",
+           "arrayshort.mtx:5: file ends after 3 of the 4 entries"},
+      },
+      [](const std::string& p) { read_matrix_market(p); });
+}
+
+TEST_CASE("MatrixMarket missing file is an input error naming it") {
+  auto msg = input_error([] { read_matrix_market("/nonexistent/unbake/matrix.mtx"); });
+  CHECK(msg.find("/nonexistent/unbake/matrix.mtx") != std::string::npos);
+}
