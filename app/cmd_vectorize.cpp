@@ -1,14 +1,69 @@
-// Placeholder until the vectorizer lands.
+// `unbake vectorize DIR -o V.mtx`: the TF-IDF document-term matrix of a
+// folder, with its terms (columns) and document ids (rows).
+#include <cstddef>
+
 #include "command.hpp"
-#include "core/errors.hpp"
+#include "core/log.hpp"
+#include "io/atomic_file.hpp"
+#include "io/matrix_market.hpp"
+#include "text/vectorizer.hpp"
+#include "vectorizer_flags.hpp"
 
 namespace unbake::app {
 namespace {
+
+void write_lines(const std::string& path, const std::vector<std::string>& lines) {
+  io::write_atomically(path, [&](std::ostream& out) {
+    for (const auto& line : lines) out << line << '\n';
+  });
+}
+
+void log_summary(const text::VectorizedCorpus& c) {
+  constexpr std::size_t kListed = 10;
+  for (std::size_t i = 0; i < c.skipped.size() && i < kListed; ++i)
+    log().warn("skipped {}: {}", c.skipped[i].path, c.skipped[i].reason);
+  if (c.skipped.size() > kListed) log().warn("... and {} more skipped files", c.skipped.size() - kListed);
+  for (std::size_t i = kListed; i < c.skipped.size(); ++i)
+    log().debug("skipped {}: {}", c.skipped[i].path, c.skipped[i].reason);
+  const double mb_per_s = c.seconds_reading > 0 ? c.bytes_read / 1e6 / c.seconds_reading : 0.0;
+  log().info("{}: {} documents read, {} skipped, {} empty; {} terms, {} nonzeros", c.root, c.doc_ids.size(),
+             c.skipped.size(), c.empty_documents, c.terms.size(), c.V.nonZeros());
+  log().info("reading+tokenizing {:.2f} s ({:.1f} MB, {:.1f} MB/s), weighting {:.2f} s", c.seconds_reading,
+             c.bytes_read / 1e6, mb_per_s, c.seconds_weighting);
+}
+
 class VectorizeCommand : public Command {
  public:
-  CLI::App* setup(CLI::App& root) override { return root.add_subcommand("vectorize", "Folder -> TF-IDF matrix"); }
-  void run() override { throw UsageError("vectorize: not implemented yet"); }
+  CLI::App* setup(CLI::App& root) override {
+    auto* sub = root.add_subcommand(
+        "vectorize", "Turn a folder of documents into a TF-IDF document-term matrix (MatrixMarket)");
+    sub->add_option("DIR", dir_, "Folder of documents (read recursively) or a single file")->required();
+    sub->add_option("-o,--output", matrix_, "Where to write the matrix (MatrixMarket; rows = documents)")
+        ->required()
+        ->type_name("V.mtx");
+    sub->add_option("--terms", terms_, "Also write the terms, one per line in column order")
+        ->type_name("FILE");
+    sub->add_option("--docs", docs_, "Also write the document ids, one per line in row order")
+        ->type_name("FILE");
+    add_vectorizer_flags(*sub, options_);
+    return sub;
+  }
+
+  void run() override {
+    const text::VectorizedCorpus corpus = text::vectorize(dir_, options_);
+    io::write_atomically(matrix_, [&](std::ostream& out) { io::write_matrix_market(out, corpus.V); });
+    if (!terms_.empty()) write_lines(terms_, corpus.terms);
+    if (!docs_.empty()) write_lines(docs_, corpus.doc_ids);
+    log_summary(corpus);
+  }
+
+ private:
+  std::string dir_, matrix_, terms_, docs_;
+  text::VectorizerOptions options_;
 };
+
 }  // namespace
+
 std::unique_ptr<Command> make_vectorize_command() { return std::make_unique<VectorizeCommand>(); }
+
 }  // namespace unbake::app

@@ -44,39 +44,39 @@ TermDictionary::TermDictionary() : slots_(1024, 0) {}
 
 std::size_t TermDictionary::probe(std::string_view term, std::uint64_t hash) const {
   const std::size_t mask = slots_.size() - 1;
+  const std::uint64_t tag = hash & 0xffffffff00000000ULL;
   for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-    std::uint32_t s = slots_[i];
+    const std::uint64_t s = slots_[i];
     if (s == 0) return i;
-    std::uint32_t id = s - 1;
-    if (hashes_[id] == hash && this->term(id) == term) return i;
+    if ((s & 0xffffffff00000000ULL) == tag && this->term(static_cast<std::uint32_t>(s) - 1) == term) return i;
   }
 }
 
 std::uint32_t TermDictionary::find(std::string_view term) const {
-  std::uint32_t s = slots_[probe(term, hash_bytes(term))];
-  return s == 0 ? kNotFound : s - 1;
+  const std::uint64_t s = slots_[probe(term, hash_bytes(term))];
+  return s == 0 ? kNotFound : static_cast<std::uint32_t>(s) - 1;
 }
 
 std::uint32_t TermDictionary::intern(std::string_view term) {
   const std::uint64_t hash = hash_bytes(term);
   std::size_t i = probe(term, hash);
-  if (slots_[i] != 0) return slots_[i] - 1;
+  if (slots_[i] != 0) return static_cast<std::uint32_t>(slots_[i]) - 1;
   const auto id = static_cast<std::uint32_t>(hashes_.size());
   bytes_.append(term);
   offsets_.push_back(bytes_.size());
   hashes_.push_back(hash);
-  slots_[i] = id + 1;
+  slots_[i] = (hash & 0xffffffff00000000ULL) | (id + 1);
   if (2 * hashes_.size() > slots_.size()) grow();  // keep the load at most one half
   return id;
 }
 
 void TermDictionary::grow() {
-  std::vector<std::uint32_t> bigger(slots_.size() * 2, 0);
+  std::vector<std::uint64_t> bigger(slots_.size() * 2, 0);
   const std::size_t mask = bigger.size() - 1;
   for (std::uint32_t id = 0; id < hashes_.size(); ++id) {
     std::size_t i = hashes_[id] & mask;
     while (bigger[i] != 0) i = (i + 1) & mask;
-    bigger[i] = id + 1;
+    bigger[i] = (hashes_[id] & 0xffffffff00000000ULL) | (id + 1);
   }
   slots_.swap(bigger);
 }

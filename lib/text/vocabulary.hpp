@@ -32,7 +32,9 @@ class TermDictionary {
   std::string bytes_;
   std::vector<std::size_t> offsets_{0};  // term i = bytes_[offsets_[i], offsets_[i + 1])
   std::vector<std::uint64_t> hashes_;    // per id, so growing never rehashes bytes
-  std::vector<std::uint32_t> slots_;     // id + 1; 0 = empty; size is a power of two
+  // High 32 bits of the hash, then id + 1 (0 = empty); size is a power of two.
+  // The tag rejects almost every mismatch without touching the term bytes.
+  std::vector<std::uint64_t> slots_;
 };
 
 // The union of several dictionaries, sorted bytewise, and for each input

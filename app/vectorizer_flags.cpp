@@ -1,0 +1,100 @@
+#include "vectorizer_flags.hpp"
+
+#include <string>
+
+namespace unbake::app {
+
+void add_vectorizer_flags(CLI::App& app, text::VectorizerOptions& o) {
+  const std::string reading = "Reading documents";
+  const std::string tokens = "Tokens";
+  const std::string weights = "Vocabulary and weights";
+
+  app.add_option_function<std::vector<std::string>>(
+         "--ext",
+         [&o](const std::vector<std::string>& exts) {
+           o.reader.extensions.clear();
+           // "txt" and ".txt" mean the same; "" keeps files with no extension.
+           for (const auto& e : exts) o.reader.extensions.push_back(e.empty() || e[0] == '.' ? e : "." + e);
+         },
+         "File name ending to read (repeatable; replaces the default list). '' selects files without an "
+         "extension, as in 20 Newsgroups. Compared case-insensitively. Default: .txt .md .text ''")
+      ->allow_extra_args(false)
+      ->type_name("EXT")
+      ->group(reading);
+  app.add_option("--max-file-mb", o.reader.max_file_mb, "Skip (and list as skipped) files larger than this")
+      ->capture_default_str()
+      ->type_name("MB")
+      ->group(reading);
+  app.add_option(
+         "--encoding", o.reader.encoding,
+         "Text encoding: 'auto' reads UTF-8 and falls back to windows-1252 for files that are not "
+         "valid UTF-8; any other name is an ICU converter (latin1, shift_jis, ...) used for every file")
+      ->capture_default_str()
+      ->group(reading);
+
+  app.add_flag("--strip-accents", o.tokenizer.strip_accents,
+               "Remove accents after folding (cafe and caf\xc3\xa9 become one term)")
+      ->group(tokens);
+  app.add_option("--min-token-length", o.tokenizer.min_token_length,
+                 "Drop tokens shorter than this many characters (after folding)")
+      ->capture_default_str()
+      ->type_name("N")
+      ->group(tokens);
+  app.add_flag("--keep-numbers", o.tokenizer.keep_numbers,
+               "Keep tokens made only of digits (dropped by default)")
+      ->group(tokens);
+  app.add_option("--stopwords", o.tokenizer.stopwords,
+                 "Stopword list to drop (repeatable; lists add up): a language code with a built-in list "
+                 "(en), a file with one word per line, or 'none'. Default: en")
+      ->allow_extra_args(false)
+      ->type_name("LANG|FILE|none")
+      ->group(tokens);
+  app.add_option("--stem", o.tokenizer.stem,
+                 "Reduce words to their Snowball stem in this language (english, french, ...; default: no "
+                 "stemming)")
+      ->type_name("LANG")
+      ->group(tokens);
+  app.add_option("--ngram", o.tokenizer.ngram,
+                 "1 = single words; 2 = words plus pairs of adjacent kept words")
+      ->capture_default_str()
+      ->type_name("N")
+      ->group(tokens);
+
+  app.add_option("--min-df", o.min_df,
+                 "Drop terms found in fewer documents than this: a count when >= 1, a fraction of the "
+                 "documents when < 1")
+      ->capture_default_str()
+      ->type_name("N|FRACTION")
+      ->group(weights);
+  app.add_option("--max-df", o.max_df,
+                 "Drop terms found in more documents than this: a fraction of the documents when <= 1, a "
+                 "count when > 1")
+      ->capture_default_str()
+      ->type_name("FRACTION|N")
+      ->group(weights);
+  app.add_option("--max-features", o.max_features,
+                 "Keep only this many terms, those with the largest total count (0 = all)")
+      ->capture_default_str()
+      ->type_name("N")
+      ->group(weights);
+  app.add_flag("--sublinear-tf", o.sublinear_tf,
+               "Use 1 + ln(count) instead of the raw count as term frequency")
+      ->group(weights);
+  app.add_flag_callback(
+         "--no-idf", [&o] { o.use_idf = false; },
+         "Do not weight terms by inverse document frequency ln((1+n)/(1+df))+1")
+      ->group(weights);
+  app.add_option_function<std::string>(
+         "--norm", [&o](const std::string& name) { o.norm = text::parse_norm(name); },
+         "Scale each document row to unit length: l2 (Euclidean), l1 (sum) or none")
+      ->check(CLI::IsMember({"l2", "l1", "none"}))
+      ->default_str(text::to_string(o.norm))
+      ->type_name("NORM")
+      ->group(weights);
+
+  app.add_option("--threads", o.threads, "Worker threads (0 = all cores); results do not depend on it")
+      ->capture_default_str()
+      ->type_name("N");
+}
+
+}  // namespace unbake::app
