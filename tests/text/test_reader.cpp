@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <string>
@@ -310,4 +311,18 @@ TEST_CASE("reader reads 20 Newsgroups train with 44 transcoded posts") {
   }
   CHECK(skipped == 0);
   CHECK(transcoded == 44);
+}
+
+TEST_CASE("reader lists the default corpus: six themes of twelve short documents") {
+  const auto l = list_documents(UNBAKE_SOURCE_DIR "/corpora/default", {});
+  std::map<std::string, int> per_theme;
+  for (const auto& d : l.documents) {
+    if (d.id == "README.md") continue;
+    ++per_theme[d.id.substr(0, d.id.find('/'))];
+    const auto r = read_document(d, {});
+    REQUIRE(r.text);
+    CHECK_FALSE(r.transcoded);
+  }
+  CHECK(per_theme.size() == 6);
+  for (const auto& [theme, count] : per_theme) CHECK_MESSAGE(count == 12, theme);
 }
