@@ -3,10 +3,12 @@
 namespace unbake::app {
 
 std::unique_ptr<Command> make_vectorize_command();
+std::unique_ptr<Command> make_factor_command();
 
 std::vector<std::unique_ptr<Command>> make_commands() {
   std::vector<std::unique_ptr<Command>> commands;
   commands.push_back(make_vectorize_command());
+  commands.push_back(make_factor_command());
   return commands;
 }
 

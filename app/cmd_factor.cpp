@@ -1,0 +1,160 @@
+// `unbake factor MATRIX -k K`: factor any non-negative matrix file (not only
+// documents) and report the factors. W and H are reported so that W·H ≈ V
+// directly: W is the fit's W·diag(d) (each factor's scale moved into W) and
+// every row of H sums to 1, so a row of H reads as a profile and a row of W
+// as how much of each profile a row of V holds.
+#include <filesystem>
+#include <iostream>
+#include <string>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "command.hpp"
+#include "core/errors.hpp"
+#include "core/log.hpp"
+#include "io/atomic_file.hpp"
+#include "io/csv.hpp"
+#include "io/matrix_input.hpp"
+#include "nmf/fit.hpp"
+#include "nmf_flags.hpp"
+
+namespace unbake::app {
+namespace {
+
+struct FactorOptions {
+  std::string matrix;
+  std::string json_path;
+  std::string w_path;
+  std::string h_path;
+  nmf::NmfConfig config;
+};
+
+// Matrices up to this many columns get their H printed in the summary.
+constexpr long kPrintColumnsUpTo = 20;
+
+nlohmann::ordered_json rows_json(const nmf::Matrix& M) {
+  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+  for (Eigen::Index i = 0; i < M.rows(); ++i) {
+    std::vector<double> row(static_cast<std::size_t>(M.cols()));
+    for (Eigen::Index j = 0; j < M.cols(); ++j) row[static_cast<std::size_t>(j)] = M(i, j);
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::vector<std::string> factor_names(int k) {
+  std::vector<std::string> names;
+  for (int i = 1; i <= k; ++i) names.push_back("factor_" + std::to_string(i));
+  return names;
+}
+
+// A missing output folder is found before a long fit, not after it.
+void check_output_folder(const std::string& path) {
+  if (path.empty() || path == "-") return;
+  auto folder = std::filesystem::path(path).parent_path();
+  if (!folder.empty() && !std::filesystem::is_directory(folder))
+    throw OutputError("cannot write " + path + ": folder " + folder.string() + " does not exist");
+}
+
+void print_summary(std::ostream& out, const FactorOptions& opt, const io::LabelledMatrix& in,
+                   const nmf::NmfResult& r) {
+  out << fmt::format("{}: {} x {} matrix, {} non-zeros\n", opt.matrix, in.V.rows(), in.V.cols(),
+                     in.V.nonZeros());
+  out << fmt::format("solver {}, init {}, k = {}\n", nmf::to_string(r.config.solver),
+                     nmf::to_string(r.config.init), r.config.k);
+  out << fmt::format("iterations {}, converged {}\n", r.iterations, r.converged ? "yes" : "no");
+  out << fmt::format("relative error {:.6g}\n", r.relative_error);
+  out << fmt::format("seconds {:.3f}\n", r.seconds);
+  if (in.V.cols() > kPrintColumnsUpTo) return;
+
+  out << "\nH (each factor's profile over the columns; rows sum to 1):\n";
+  std::vector<std::string> heads;
+  for (Eigen::Index j = 0; j < in.V.cols(); ++j)
+    heads.push_back(in.column_labels.empty() ? std::to_string(j + 1)
+                                             : in.column_labels[static_cast<std::size_t>(j)]);
+  std::string line = fmt::format("{:<10}", "factor");
+  for (const auto& h : heads) line += fmt::format(" {:>{}}", h, std::max<std::size_t>(h.size(), 6));
+  out << line << '\n';
+  for (Eigen::Index i = 0; i < r.H.rows(); ++i) {
+    line = fmt::format("{:<10}", i + 1);
+    for (std::size_t j = 0; j < heads.size(); ++j)
+      line += fmt::format(" {:>{}.4f}", r.H(i, static_cast<Eigen::Index>(j)),
+                          std::max<std::size_t>(heads[j].size(), 6));
+    out << line << '\n';
+  }
+}
+
+class FactorCommand : public Command {
+ public:
+  CLI::App* setup(CLI::App& root) override {
+    auto* cmd = root.add_subcommand(
+        "factor",
+        "Factor a non-negative matrix file V (.mtx, .csv, .tsv) as V ~ W H. Reported W already carries each "
+        "factor's scale (the fit's W diag(d)) and every row of H sums to 1, so W H approximates V directly.");
+    cmd->add_option("MATRIX", opt_.matrix,
+                    "Matrix to factor: MatrixMarket .mtx, or .csv/.tsv/.txt with "
+                    "optional header row and label column")
+        ->required();
+    add_nmf_flags(*cmd, opt_.config);
+    cmd->add_option(
+        "-o,--output", opt_.json_path,
+        "Write the result as JSON (k, solver, ..., W = W diag(d), H with rows summing to 1, labels); "
+        "without it a summary is printed");
+    cmd->add_option("--w", opt_.w_path, "Write W diag(d) (rows x k) as CSV (TSV for .tsv)");
+    cmd->add_option("--h", opt_.h_path, "Write H (k x columns, rows sum to 1) as CSV (TSV for .tsv)");
+    return cmd;
+  }
+
+  void run() override {
+    // Shape-independent checks first, so -k 0 is a usage error whatever the file.
+    opt_.config.validate(std::numeric_limits<long>::max(), std::numeric_limits<long>::max());
+    for (const auto* p : {&opt_.json_path, &opt_.w_path, &opt_.h_path}) check_output_folder(*p);
+
+    io::LabelledMatrix in = io::read_nonnegative_matrix(opt_.matrix);
+    opt_.config.validate(in.V.rows(), in.V.cols());
+    nmf::NmfResult r = nmf::fit(in.V, opt_.config);
+    const nmf::Matrix W = r.W * r.d.asDiagonal();
+
+    if (!opt_.json_path.empty()) {
+      nlohmann::ordered_json j;
+      j["k"] = r.config.k;
+      j["solver"] = nmf::to_string(r.config.solver);
+      j["init"] = nmf::to_string(r.config.init);
+      j["seed"] = r.config.seed;
+      j["tol"] = r.config.tol;
+      j["max_iter"] = r.config.max_iter;
+      j["iterations"] = r.iterations;
+      j["converged"] = r.converged;
+      j["relative_error"] = r.relative_error;
+      j["objective_trace"] = r.objective_trace;
+      j["seconds"] = r.seconds;
+      j["W"] = rows_json(W);
+      j["H"] = rows_json(r.H);
+      j["row_labels"] = in.row_labels;
+      j["column_labels"] = in.column_labels;
+      io::write_atomically(opt_.json_path, [&](std::ostream& out) { out << j.dump() << '\n'; });
+      log().info("wrote {}", opt_.json_path);
+    } else {
+      print_summary(std::cout, opt_, in, r);
+    }
+    const auto names = factor_names(r.config.k);
+    if (!opt_.w_path.empty())
+      io::write_atomically(opt_.w_path, [&](std::ostream& out) {
+        io::write_csv(out, W, in.row_labels, names, io::delimiter_for(opt_.w_path));
+      });
+    if (!opt_.h_path.empty())
+      io::write_atomically(opt_.h_path, [&](std::ostream& out) {
+        io::write_csv(out, r.H, names, in.column_labels, io::delimiter_for(opt_.h_path));
+      });
+  }
+
+ private:
+  FactorOptions opt_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_factor_command() { return std::make_unique<FactorCommand>(); }
+
+}  // namespace unbake::app

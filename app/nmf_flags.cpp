@@ -1,0 +1,55 @@
+#include "nmf_flags.hpp"
+
+#include "core/errors.hpp"
+
+namespace unbake::app {
+namespace {
+
+// Turns a name parser that throws UsageError into a CLI11 check, so a bad
+// name fails during parsing with the parser's own message.
+template <class Parse>
+CLI::Validator names_checked_by(Parse parse, const std::string& description) {
+  return CLI::Validator(
+      [parse](std::string& name) -> std::string {
+        try {
+          parse(name);
+          return {};
+        } catch (const UsageError& e) {
+          return e.what();
+        }
+      },
+      description);
+}
+
+}  // namespace
+
+void add_nmf_flags(CLI::App& app, nmf::NmfConfig& config, bool with_k) {
+  if (with_k)
+    app.add_option("-k", config.k, "Number of factors (topics) k, 1 <= k <= min(rows, columns)")
+        ->required();
+  app.add_option_function<std::string>(
+         "--solver", [&config](const std::string& s) { config.solver = nmf::parse_solver(s); },
+         "Update rule: hals (coordinate descent), als (clipped alternating least squares), mu "
+         "(multiplicative, Frobenius), kl (multiplicative, Kullback-Leibler)")
+      ->check(names_checked_by(nmf::parse_solver, "als|mu|hals|kl"))
+      ->default_str(nmf::to_string(config.solver));
+  app.add_option_function<std::string>(
+         "--init", [&config](const std::string& s) { config.init = nmf::parse_init(s); },
+         "Starting point: random, or an SVD-based start (nndsvd; nndsvda fills zeros with the mean; "
+         "nndsvdar with small random values)")
+      ->check(names_checked_by(nmf::parse_init, "random|nndsvd|nndsvda|nndsvdar"))
+      ->default_str(nmf::to_string(config.init));
+  app.add_option("--seed", config.seed, "Random seed (same seed and input give the same result)")
+      ->capture_default_str();
+  app.add_option("--tol", config.tol, "Stop when the objective improves by less than this fraction")
+      ->capture_default_str();
+  app.add_option("--max-iter", config.max_iter, "Stop after this many iterations")->capture_default_str();
+  app.add_option("--threads", config.threads, "Worker threads, 0 = all cores (results do not depend on it)")
+      ->capture_default_str();
+  app.add_option("--l1-w", config.l1_w, "L1 (sparsity) penalty on W")->capture_default_str();
+  app.add_option("--l1-h", config.l1_h, "L1 (sparsity) penalty on H")->capture_default_str();
+  app.add_option("--l2-w", config.l2_w, "L2 (ridge) penalty on W")->capture_default_str();
+  app.add_option("--l2-h", config.l2_h, "L2 (ridge) penalty on H")->capture_default_str();
+}
+
+}  // namespace unbake::app
