@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <system_error>
+#include <tuple>
 #include <utility>
 
 #include "core/errors.hpp"
@@ -58,6 +59,14 @@ std::string kind_of(mode_t mode) {
   return "unknown kind";
 }
 
+// Ids end up in JSON and CSV outputs, which need UTF-8; a legacy (say
+// Latin-1) file name is shown as windows-1252, like legacy file contents.
+std::string utf8_name(const std::string& name) {
+  if (find_invalid_utf8(name) == std::string_view::npos) return name;
+  auto decoded = decode_document(name, "auto");
+  return decoded.text ? *decoded.text : name;
+}
+
 std::string not_regular_reason(mode_t mode) { return "not a regular file (" + kind_of(mode) + ")"; }
 
 class Walker {
@@ -93,8 +102,8 @@ class Walker {
     // (which path it is listed under) the same on every run.
     std::sort(names.begin(), names.end());
     for (const auto& name : names) {
-      const std::string full = dir + "/" + name;
-      const std::string id = prefix + name;
+      const std::string full = dir.ends_with('/') ? dir + name : dir + "/" + name;
+      const std::string id = prefix + utf8_name(name);
       struct stat st;
       if (::stat(full.c_str(), &st) != 0) {
         const int err = errno;
@@ -223,10 +232,22 @@ Listing list_documents(const std::string& root, const ReaderOptions& options) {
     walker.walk(dir, "", true);
   } else {
     // A single file named explicitly is read whatever its extension.
-    walker.add_file(root, std::filesystem::path(root).filename().string(), st);
+    walker.add_file(root, utf8_name(std::filesystem::path(root).filename().string()), st);
   }
-  std::sort(out.documents.begin(), out.documents.end(),
-            [](const DocumentRef& a, const DocumentRef& b) { return a.id < b.id; });
+  std::sort(out.documents.begin(), out.documents.end(), [](const DocumentRef& a, const DocumentRef& b) {
+    return std::tie(a.id, a.path) < std::tie(b.id, b.path);
+  });
+  // Ids stay unique: only names that differ in encoding can collide, and the
+  // first by path wins.
+  std::vector<DocumentRef> unique;
+  unique.reserve(out.documents.size());
+  for (auto& d : out.documents) {
+    if (!unique.empty() && unique.back().id == d.id)
+      out.skipped.push_back({d.id, "another file has the same name once shown as UTF-8"});
+    else
+      unique.push_back(std::move(d));
+  }
+  out.documents = std::move(unique);
   std::sort(out.skipped.begin(), out.skipped.end(),
             [](const SkippedFile& a, const SkippedFile& b) { return a.path < b.path; });
   return out;

@@ -16,7 +16,7 @@ struct ReaderOptions {
   // File name endings to read, with the dot; "" selects files without an
   // extension (20 Newsgroups has none). Compared case-insensitively.
   std::vector<std::string> extensions{".txt", ".md", ".text", ""};
-  double max_file_mb = 64;       // larger files are skipped with a reason
+  double max_file_mb = 64;        // MB of 2^20 bytes; larger files are skipped with a reason
   std::string encoding = "auto";  // "auto": UTF-8, else windows-1252; or any ICU converter name
   void validate() const;          // throws UsageError
 };
@@ -30,9 +30,11 @@ struct SkippedFile {
 void to_json(nlohmann::json& j, const SkippedFile& s);
 
 struct DocumentRef {
-  std::string id;               // path relative to the root with '/' separators (file name for a single file)
-  std::filesystem::path path;   // where to open it
-  std::uint64_t size = 0;       // bytes, from the listing
+  // Path relative to the root with '/' separators (file name for a single
+  // file); always UTF-8 (a legacy file name is shown as windows-1252) and unique.
+  std::string id;
+  std::filesystem::path path;  // where to open it
+  std::uint64_t size = 0;      // bytes, from the listing
 };
 
 struct Listing {
@@ -44,7 +46,10 @@ struct Listing {
 // Recursive walk in bytewise order of ids. Hidden files and folders (name
 // starting with '.') are skipped; symlinked folders are followed once (loops
 // never hang); only regular files are listed (FIFOs, devices are skipped).
-// Throws InputError when `root` does not exist.
+// Files without a selected extension are not documents and not reported;
+// a single file given as root is read whatever its extension. Nothing is
+// opened but folders. Throws InputError when `root` does not exist or is a
+// folder that cannot be read; an empty folder gives an empty listing.
 Listing list_documents(const std::string& root, const ReaderOptions& options);
 
 struct ReadOutcome {
@@ -53,9 +58,9 @@ struct ReadOutcome {
   bool transcoded = false;          // true when decoded from a legacy encoding
 };
 
-// Reads and decodes one document. Binary (NUL in the first 8 KiB), unreadable,
-// oversized or undecodable files come back skipped with a reason; never throws
-// for a bad file.
+// Reads and decodes one document (see text/decode.hpp for the encoding rules).
+// Binary (NUL in the first 8 KiB), unreadable, oversized or undecodable files
+// come back skipped with a reason; never throws for a bad file. Thread-safe.
 ReadOutcome read_document(const DocumentRef& doc, const ReaderOptions& options);
 
 }  // namespace unbake::text

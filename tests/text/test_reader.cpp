@@ -326,3 +326,20 @@ TEST_CASE("reader lists the default corpus: six themes of twelve short documents
   CHECK(per_theme.size() == 6);
   for (const auto& [theme, count] : per_theme) CHECK_MESSAGE(count == 12, theme);
 }
+
+TEST_CASE("reader shows legacy file names as UTF-8 ids and keeps ids unique") {
+  const auto dir = fresh_dir("names");
+  put(dir / "one/caf\xe9.txt", "latin-1 name");
+  const auto l1 = list_documents((dir / "one").string(), {});
+  REQUIRE(l1.documents.size() == 1);
+  CHECK(l1.documents[0].id == "caf\xC3\xA9.txt");
+  CHECK(*read_document(l1.documents[0], {}).text == "latin-1 name");  // the raw path still opens
+
+  put(dir / "two/caf\xe9.txt", "latin-1 name");
+  put(dir / "two/caf\xC3\xA9.txt", "utf-8 name");
+  const auto l2 = list_documents((dir / "two").string(), {});
+  REQUIRE(l2.documents.size() == 1);
+  CHECK(*read_document(l2.documents[0], {}).text == "utf-8 name");
+  CHECK(reason_for(l2, "caf\xC3\xA9.txt").find("same name") != std::string::npos);
+  fs::remove_all(dir);
+}
