@@ -45,27 +45,23 @@ class WordRules {
     const char* s = chunk.data();
     const std::size_t n = chunk.size();
     std::size_t i = 0;
-    while (i < n) {
-      Class c = class_of(s[i]);
-      if (!is_word_class(c)) {
-        ++i;
-        continue;
-      }
+    while (true) {
+      while (i < n && !is_word_class(class_of(s[i]))) ++i;
+      if (i == n) return;
       const std::size_t start = i;
-      Class last = c;
-      for (++i; i < n; ++i) {
-        c = class_of(s[i]);
-        if (is_word_class(c)) {
-          last = c;
-          continue;
-        }
-        if (c < kMidLetter || c > kMidNum || i + 1 == n) break;
+      while (true) {
+        ++i;
+        while (i < n && is_word_class(class_of(s[i]))) ++i;
+        if (i + 1 >= n) break;
+        // A middle character joins only two letters (WB6, WB7) or two digits (WB11, WB12).
+        const Class c = class_of(s[i]);
+        if (c < kMidLetter || c > kMidNum) break;
+        const Class last = class_of(s[i - 1]);
         const Class next = class_of(s[i + 1]);
         const bool letters = is_alphabetic(last) && is_alphabetic(next) && c != kMidNum;
         const bool digits = last == kDigit && next == kDigit && c != kMidLetter;
         if (!letters && !digits) break;
-        last = next;
-        ++i;  // the loop steps over `next`
+        ++i;  // onto `next`, a word character
       }
       on_word(std::string_view(s + start, i - start));
     }

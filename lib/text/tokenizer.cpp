@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <array>
+#include <cstdint>
 #include <cstring>
 #include <optional>
 
@@ -48,12 +50,36 @@ namespace {
 
 constexpr std::string_view kRightQuote = "\xE2\x80\x99";  // U+2019, used as an apostrophe
 
-bool is_ascii(std::string_view s) {
-  for (const char c : s) {
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
+// Offset of the first byte >= 0x80 at or after `from`, or s.size().
+std::size_t find_non_ascii(std::string_view s, std::size_t from) {
+  std::size_t i = from;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    if (word & 0x8080808080808080ull) break;
   }
-  return true;
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
 }
+
+constexpr unsigned kLetterFlag = 1;  // A-Z a-z only: '@' may be word-like for ICU, but it is no letter
+constexpr unsigned kDigitFlag = 2;
+
+constexpr std::array<std::uint8_t, 256> make_ascii_flags() {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kLetterFlag;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kLetterFlag;
+  for (int c = '0'; c <= '9'; ++c) t[c] = kDigitFlag;
+  return t;
+}
+constexpr std::array<std::uint8_t, 256> kAsciiFlags = make_ascii_flags();
+
+constexpr std::array<char, 256> make_ascii_lower() {
+  std::array<char, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+  return t;
+}
+constexpr std::array<char, 256> kAsciiLower = make_ascii_lower();
 
 }  // namespace
 
@@ -85,7 +111,6 @@ struct Tokenizer::Impl {
   void icu_segment(std::string_view segment);
   void icu_part(std::string_view part);
   void ascii_word(std::string_view word);
-  void ascii_part(std::string_view part);
   void accept(std::string_view folded);
 };
 
@@ -96,42 +121,38 @@ void Tokenizer::Impl::run(std::string_view text) {
     return;
   }
   // ICU never joins a word across ASCII whitespace (only spaces to spaces, and
-  // marks to the space before them), so chunks between whitespace are segmented
-  // independently: pure-ASCII chunks by the fast path, the rest by ICU in
-  // batches of adjacent chunks.
+  // marks to the space before them), so chunks between whitespace can be
+  // segmented independently: ASCII stretches by the fast path, each run of
+  // adjacent chunks holding non-ASCII bytes by ICU in one call.
   const char* s = text.data();
   const std::size_t n = text.size();
-  const auto scan_chunk = [&](std::size_t& i) {  // from a non-space byte to the next space
-    bool high = false;
-    for (; i < n; ++i) {
-      const ascii::Class c = rules.class_of(s[i]);
-      if (c == ascii::kSpace) break;
-      high |= c == ascii::kHigh;
-    }
-    return high;
+  const auto segment_ascii = [this](std::string_view ascii) {
+    rules.for_each_word(ascii, [this](std::string_view word) { ascii_word(word); });
   };
-  const auto skip_space = [&](std::size_t& i) {
-    while (i < n && rules.class_of(s[i]) == ascii::kSpace) ++i;
-  };
-  std::size_t i = 0;
-  skip_space(i);
-  while (i < n) {
-    const std::size_t start = i;
-    if (!scan_chunk(i)) {
-      rules.for_each_word(text.substr(start, i - start), [this](std::string_view w) { ascii_word(w); });
-      skip_space(i);
-      continue;
+  const auto is_space = [&](std::size_t i) { return rules.class_of(s[i]) == ascii::kSpace; };
+  std::size_t pos = 0;
+  while (pos < n) {
+    const std::size_t high = find_non_ascii(text, pos);
+    if (high == n) {
+      segment_ascii(text.substr(pos));
+      break;
     }
-    std::size_t end = i;
-    skip_space(i);
-    while (i < n) {
-      std::size_t next_end = i;
-      if (!scan_chunk(next_end)) break;  // an ASCII chunk: the outer loop takes it from i
-      end = next_end;
-      i = next_end;
-      skip_space(i);
+    std::size_t start = high;
+    while (start > pos && !is_space(start - 1)) --start;
+    if (start > pos) {
+      segment_ascii(text.substr(pos, start - pos));
+    }
+    std::size_t end = high;
+    while (end < n && !is_space(end)) ++end;
+    for (std::size_t next = end; next < n;) {
+      while (next < n && is_space(next)) ++next;
+      const std::size_t next_start = next;
+      while (next < n && !is_space(next)) ++next;
+      if (find_non_ascii(text.substr(0, next), next_start) == next) break;
+      end = next;
     }
     run_icu(text.substr(start, end - start));
+    pos = end;
   }
 }
 
@@ -161,8 +182,8 @@ void Tokenizer::Impl::icu_segment(std::string_view segment) {
 
 void Tokenizer::Impl::icu_part(std::string_view part) {
   if (part.empty()) return;
-  if (!icu_only && is_ascii(part)) {
-    ascii_part(part);
+  if (!icu_only && find_non_ascii(part, 0) == part.size()) {
+    ascii_word(part);
     return;
   }
   bool letter = false;
@@ -183,29 +204,27 @@ void Tokenizer::Impl::icu_part(std::string_view part) {
 }
 
 void Tokenizer::Impl::ascii_word(std::string_view word) {
-  // Inside an ASCII word an apostrophe only ever sits between two letters or two digits.
-  for (std::size_t quote; (quote = word.find('\'')) != std::string_view::npos;) {
-    ascii_part(word.substr(0, quote));
-    word.remove_prefix(quote + 1);
-  }
-  ascii_part(word);
-}
-
-void Tokenizer::Impl::ascii_part(std::string_view part) {
   // NFKC and case folding of ASCII are plain lowercasing, and keep the length.
-  if (part.size() < min_length) return;
-  lowered.resize(part.size());
-  bool letter = false;
-  bool digit = false;
-  for (std::size_t i = 0; i < part.size(); ++i) {
-    const char c = part[i];
-    const ascii::Class cls = rules.class_of(c);  // '@' may be word-like, but it is no letter
-    letter |= cls == ascii::kLetter;
-    digit |= cls == ascii::kDigit;
-    lowered[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
+  // Inside an ASCII word an apostrophe only ever sits between two letters or
+  // two digits, and splits the word into parts.
+  if (lowered.size() < word.size()) lowered.resize(2 * word.size());
+  char* const buffer = lowered.data();
+  const char* p = word.data();
+  const char* const end = p + word.size();
+  while (true) {
+    char* out = buffer;
+    unsigned flags = 0;
+    for (; p != end && *p != '\''; ++p) {
+      const auto c = static_cast<unsigned char>(*p);
+      flags |= kAsciiFlags[c];
+      *out++ = kAsciiLower[c];
+    }
+    const auto length = static_cast<std::size_t>(out - buffer);
+    const bool keep = (flags & kLetterFlag) || ((flags & kDigitFlag) && options.keep_numbers);
+    if (keep && length >= min_length) accept(std::string_view(buffer, length));
+    if (p == end) return;
+    ++p;
   }
-  if (!letter && !(digit && options.keep_numbers)) return;
-  accept(lowered);
 }
 
 void Tokenizer::Impl::accept(std::string_view folded) {

@@ -1,0 +1,179 @@
+#include "text/tokenizer.hpp"
+
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "core/errors.hpp"
+
+namespace {
+
+using unbake::text::Tokenizer;
+using unbake::text::TokenizerOptions;
+using Terms = std::vector<std::string>;
+
+TokenizerOptions no_stopwords() {
+  TokenizerOptions o;
+  o.stopwords = {"none"};
+  return o;
+}
+
+Terms terms(const std::string& text, const TokenizerOptions& o = no_stopwords()) {
+  Tokenizer t(o);
+  return t.terms(text);
+}
+
+std::size_t code_points(const std::string& utf8) {
+  std::size_t n = 0;
+  for (const char c : utf8) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+bool contains(const Terms& terms, const std::string& term) {
+  for (const auto& t : terms) {
+    if (t == term) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("Tokenizer splits words and lowercases ASCII") {
+  CHECK(terms("Hello, World! The quick-brown fox.") ==
+        Terms{"hello", "world", "the", "quick", "brown", "fox"});
+  CHECK(terms("") == Terms{});
+  CHECK(terms("  \n\t ") == Terms{});
+}
+
+TEST_CASE("Tokenizer folds case fully (German sharp s, Greek final sigma)") {
+  CHECK(terms("STRASSE Straße") == Terms{"strasse", "strasse"});
+  // Full case folding maps final sigma to the ordinary sigma, so both spellings meet.
+  CHECK(terms("ΟΔΟΣ οδος οδοσ") == Terms{"οδοσ", "οδοσ", "οδοσ"});
+  CHECK(terms("ÉCOLE école") == Terms{"école", "école"});
+}
+
+TEST_CASE("Tokenizer applies NFKC (ligatures, fullwidth letters)") {
+  CHECK(terms("\uFB01nance") == Terms{"finance"});  // "ﬁ" ligature
+  CHECK(terms("ＡＢＣ ｄｅｆ") == Terms{"abc", "def"});
+}
+
+TEST_CASE("Tokenizer keeps or strips accents") {
+  CHECK(terms("café naïve") == Terms{"café", "naïve"});
+  TokenizerOptions strip = no_stopwords();
+  strip.strip_accents = true;
+  CHECK(terms("café naïve Ærø", strip) == Terms{"cafe", "naive", "ærø"});
+  // Decomposed input folds to the same term as precomposed input.
+  CHECK(terms("cafe\u0301") == terms("café"));
+}
+
+TEST_CASE("Tokenizer splits at apostrophes (ASCII and U+2019)") {
+  CHECK(terms("company's") == Terms{"company"});
+  CHECK(terms("company’s") == Terms{"company"});
+  CHECK(terms("l'homme l’homme") == Terms{"homme", "homme"});
+  TokenizerOptions one = no_stopwords();
+  one.min_token_length = 1;
+  CHECK(terms("company's l’homme", one) == Terms{"company", "s", "l", "homme"});
+  CHECK(terms("don't", one) == Terms{"don", "t"});
+}
+
+TEST_CASE("Tokenizer drops or keeps numbers") {
+  CHECK(terms("in 1999 we paid 3.50 for 1,000 mp3 files") ==
+        Terms{"in", "we", "paid", "for", "mp3", "files"});
+  TokenizerOptions numbers = no_stopwords();
+  numbers.keep_numbers = true;
+  CHECK(terms("in 1999 we paid 3.50 for 1,000 mp3 files", numbers) ==
+        Terms{"in", "1999", "we", "paid", "3.50", "for", "1,000", "mp3", "files"});
+  CHECK(terms("ＭＰ３ 4x4") == Terms{"mp3", "4x4"});
+}
+
+TEST_CASE("Tokenizer applies the minimum length in code points") {
+  CHECK(terms("a an ant é éé") == Terms{"an", "ant", "éé"});
+  TokenizerOptions three = no_stopwords();
+  three.min_token_length = 3;
+  CHECK(terms("a an ant ééé", three) == Terms{"ant", "ééé"});
+}
+
+TEST_CASE("Tokenizer segments Chinese and Japanese into dictionary words") {
+  for (const std::string text : {"我们在北京大学学习", "私は東京に住んでいます"}) {
+    TokenizerOptions one = no_stopwords();
+    one.min_token_length = 1;
+    const Terms words = terms(text, one);
+    INFO(text);
+    CHECK(words.size() >= 3);
+    std::size_t multi = 0;
+    std::size_t chars = 0;
+    for (const auto& w : words) {
+      const std::size_t n = code_points(w);
+      chars += n;
+      multi += n >= 2;
+    }
+    CHECK(multi >= 2);                  // not one term per character
+    CHECK(words.size() < chars);        // ... and some words span characters
+    CHECK(chars == code_points(text));  // nothing lost: every character is a letter
+  }
+  const Terms chinese = terms("我们在北京大学学习");
+  CHECK(contains(chinese, "北京"));
+  CHECK(contains(terms("私は東京に住んでいます"), "東京"));
+}
+
+TEST_CASE("Tokenizer removes stopwords after folding") {
+  TokenizerOptions en;
+  CHECK(Tokenizer(en).terms("The Cat and THE hat isn't here") == Terms{"cat", "hat"});
+  const auto& words = Tokenizer(en).stopwords();
+  CHECK(std::is_sorted(words.begin(), words.end()));
+  CHECK(contains(words, "the"));
+}
+
+TEST_CASE("Tokenizer stems with Snowball") {
+  TokenizerOptions o = no_stopwords();
+  o.stem = "english";
+  CHECK(Tokenizer(o).terms("running runs easily") == Terms{"run", "run", "easili"});
+  o.stem = "en";
+  CHECK(Tokenizer(o).terms("running") == Terms{"run"});
+  o.stem = "fr";
+  CHECK(Tokenizer(o).terms("continuellement") == Terms{"continuel"});
+  o.stem = "klingon";
+  CHECK_THROWS_AS(o.validate(), unbake::UsageError);
+  CHECK_THROWS_AS(Tokenizer{o}, unbake::UsageError);
+}
+
+TEST_CASE("Tokenizer emits bigrams of adjacent kept terms") {
+  TokenizerOptions o;  // English stopwords
+  o.ngram = 2;
+  CHECK(Tokenizer(o).terms("the cat sat on the mat") == Terms{"cat", "sat", "cat sat", "mat", "sat mat"});
+  o.stem = "english";
+  CHECK(Tokenizer(o).terms("cats running") == Terms{"cat", "run", "cat run"});
+  // Bigrams never cross documents.
+  Tokenizer t(o);
+  CHECK(t.terms("alpha") == Terms{"alpha"});
+  CHECK(t.terms("beta") == Terms{"beta"});
+}
+
+TEST_CASE("TokenizerOptions validate and round-trip through JSON") {
+  TokenizerOptions o;
+  CHECK_NOTHROW(o.validate());
+  o.ngram = 3;
+  CHECK_THROWS_AS(o.validate(), unbake::UsageError);
+  o.ngram = 2;
+  o.min_token_length = 0;
+  CHECK_THROWS_AS(o.validate(), unbake::UsageError);
+  o.min_token_length = 3;
+  o.strip_accents = true;
+  o.keep_numbers = true;
+  o.stopwords = {"fr", "de"};
+  o.stem = "french";
+  nlohmann::json j = o;
+  const auto back = j.get<TokenizerOptions>();
+  CHECK(back.strip_accents);
+  CHECK(back.keep_numbers);
+  CHECK(back.min_token_length == 3);
+  CHECK(back.ngram == 2);
+  CHECK(back.stopwords == std::vector<std::string>{"fr", "de"});
+  CHECK(back.stem == "french");
+  j.erase("stem");
+  CHECK_THROWS(j.get<TokenizerOptions>());
+}
