@@ -104,24 +104,34 @@ StopwordSet::StopwordSet(const std::vector<std::string>& entries, TokenFolder& f
 }
 
 void StopwordSet::build_table() {
-  // At most a quarter full, so a miss (the common case) usually ends at the first probe.
+  // Folding can empty a word (a lone accent when accents are stripped); no token is empty.
+  words_.erase(std::remove(words_.begin(), words_.end(), std::string()), words_.end());
+  // At most a third full, so a miss usually ends at the first or second probe.
   std::size_t size = 16;
-  while (size < 4 * words_.size()) size *= 2;
-  slots_.assign(size, -1);
+  while (size < 3 * words_.size()) size *= 2;
+  slots_.assign(size, Slot{});
   mask_ = size - 1;
-  for (std::size_t i = 0; i < words_.size(); ++i) {
-    std::uint64_t slot = hash_word(words_[i]) & mask_;
-    while (slots_[slot] >= 0) slot = (slot + 1) & mask_;
-    slots_[slot] = static_cast<std::int32_t>(i);
+  pool_.clear();
+  for (const auto& word : words_) {
+    const Slot slot{hash_word(word), static_cast<std::uint32_t>(pool_.size()),
+                    static_cast<std::uint32_t>(word.size())};
+    pool_ += word;
+    std::uint64_t i = slot.hash & mask_;
+    while (slots_[i].length != 0) i = (i + 1) & mask_;
+    slots_[i] = slot;
   }
 }
 
 bool StopwordSet::contains(std::string_view word) const {
-  if (words_.empty()) return false;
-  for (std::uint64_t slot = hash_word(word) & mask_;; slot = (slot + 1) & mask_) {
-    const std::int32_t index = slots_[slot];
-    if (index < 0) return false;
-    if (words_[static_cast<std::size_t>(index)] == word) return true;
+  if (slots_.empty()) return false;  // default-constructed
+  const std::uint64_t hash = hash_word(word);
+  for (std::uint64_t i = hash & mask_;; i = (i + 1) & mask_) {
+    const Slot& slot = slots_[i];
+    if (slot.length == 0) return false;
+    if (slot.hash == hash && slot.length == word.size() &&
+        std::memcmp(pool_.data() + slot.offset, word.data(), word.size()) == 0) {
+      return true;
+    }
   }
 }
 

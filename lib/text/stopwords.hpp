@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace unbake::text {
@@ -36,8 +37,16 @@ class StopwordSet {
  private:
   void build_table();
 
+  // Each slot holds the full hash and the word's place in pool_, so a miss
+  // (most tokens) is settled without touching any word text.
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t offset = 0;
+    std::uint32_t length = 0;  // 0 = empty slot
+  };
   std::vector<std::string> words_;
-  std::vector<std::int32_t> slots_;  // index into words_, -1 = empty; size is a power of two
+  std::string pool_;
+  std::vector<Slot> slots_;  // size is a power of two
   std::uint64_t mask_ = 0;
 };
 

@@ -40,12 +40,25 @@ bool valid_utf8(const std::string& s) {
   return true;
 }
 
+// Every other option at its non-default value: stopwords, stemming and
+// bigrams run after segmentation and must see the same tokens too.
+TokenizerOptions everything_else() {
+  TokenizerOptions o;
+  o.strip_accents = true;
+  o.stopwords = {"en", "fr"};
+  o.stem = "english";
+  o.ngram = 2;
+  return o;
+}
+
 struct Comparison {
-  Tokenizer fast{everything()};
-  Tokenizer icu{everything()};
+  Tokenizer fast;
+  Tokenizer icu;
   int mismatches = 0;
 
-  Comparison() { unbake::text::detail::set_icu_only(icu, true); }
+  explicit Comparison(const TokenizerOptions& options = everything()) : fast(options), icu(options) {
+    unbake::text::detail::set_icu_only(icu, true);
+  }
 
   void check(const std::string& text, const std::string& name) {
     const auto expected = icu.terms(text);
@@ -142,6 +155,7 @@ TEST_CASE("Tokenizer fast path equals ICU on random tricky strings") {
   std::uniform_int_distribution<int> length(0, 40);
   std::uniform_int_distribution<int> ascii_only(0, 1);
   Comparison comparison;
+  Comparison other_options(everything_else());
   for (int n = 0; n < 4000; ++n) {
     std::string s;
     const bool ascii = ascii_only(random) == 0;
@@ -151,8 +165,10 @@ TEST_CASE("Tokenizer fast path equals ICU on random tricky strings") {
       s += alphabet[c];
     }
     comparison.check(s, "random string '" + s + "'");
+    other_options.check(s, "random string '" + s + "' (stopwords, stemming, bigrams)");
   }
   CHECK(comparison.mismatches == 0);
+  CHECK(other_options.mismatches == 0);
 }
 
 TEST_CASE("Tokenizer fast path equals ICU on corpora/default") {
