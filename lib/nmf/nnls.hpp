@@ -7,8 +7,14 @@
 namespace unbake::nmf {
 
 // W (m x k) minimising ||V - W H||_F with W >= 0, H fixed (k x n).
+// Throws InputError when H's column count differs from V's.
 Matrix solve_w(const SparseMatrix& V, const Matrix& H, int threads = 0);
 // H (k x n) minimising ||V - W H||_F with H >= 0, W fixed (m x k).
+// Throws InputError when W's row count differs from V's.
 Matrix solve_h(const SparseMatrix& V, const Matrix& W, int threads = 0);
+
+// One row: x = argmin_{x >= 0} ½·xᵀGx − rᵀx (G = BBᵀ, r = B·v), by the
+// Lawson–Hanson active-set method; exact up to round-off. x has size k.
+void nnls_gram(const Matrix& G, const double* r, double* x);
 
 }  // namespace unbake::nmf

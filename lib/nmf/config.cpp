@@ -1,0 +1,103 @@
+#include "nmf/config.hpp"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/errors.hpp"
+
+namespace unbake::nmf {
+
+std::string to_string(Solver s) {
+  switch (s) {
+    case Solver::als:
+      return "als";
+    case Solver::mu:
+      return "mu";
+    case Solver::hals:
+      return "hals";
+    case Solver::kl:
+      return "kl";
+  }
+  return "hals";
+}
+
+std::string to_string(Init i) {
+  switch (i) {
+    case Init::random:
+      return "random";
+    case Init::nndsvd:
+      return "nndsvd";
+    case Init::nndsvda:
+      return "nndsvda";
+    case Init::nndsvdar:
+      return "nndsvdar";
+  }
+  return "nndsvda";
+}
+
+Solver parse_solver(const std::string& name) {
+  for (Solver s : {Solver::als, Solver::mu, Solver::hals, Solver::kl})
+    if (name == to_string(s)) return s;
+  throw UsageError("--solver must be one of als, mu, hals, kl; got '" + name + "'");
+}
+
+Init parse_init(const std::string& name) {
+  for (Init i : {Init::random, Init::nndsvd, Init::nndsvda, Init::nndsvdar})
+    if (name == to_string(i)) return i;
+  throw UsageError("--init must be one of random, nndsvd, nndsvda, nndsvdar; got '" + name + "'");
+}
+
+namespace {
+
+void check_penalty(double value, const char* flag) {
+  if (!std::isfinite(value) || value < 0)
+    throw UsageError(std::string(flag) + " must be finite and >= 0, got " + std::to_string(value));
+}
+
+}  // namespace
+
+void NmfConfig::validate(long rows, long cols) const {
+  if (k < 1) throw UsageError("-k must be at least 1, got " + std::to_string(k));
+  const long smaller = std::min(rows, cols);
+  if (k > smaller)
+    throw UsageError("k = " + std::to_string(k) +
+                     " is larger than min(rows, columns) = " + std::to_string(smaller));
+  if (!(tol > 0) || !std::isfinite(tol)) throw UsageError("--tol must be positive and finite");
+  if (max_iter < 1) throw UsageError("--max-iter must be at least 1, got " + std::to_string(max_iter));
+  if (threads < 0) throw UsageError("--threads must be >= 0 (0 = all cores), got " + std::to_string(threads));
+  check_penalty(l1_w, "--l1-w");
+  check_penalty(l1_h, "--l1-h");
+  check_penalty(l2_w, "--l2-w");
+  check_penalty(l2_h, "--l2-h");
+}
+
+void to_json(nlohmann::json& j, const NmfConfig& c) {
+  j = nlohmann::json{{"k", c.k},
+                     {"solver", to_string(c.solver)},
+                     {"init", to_string(c.init)},
+                     {"seed", c.seed},
+                     {"tol", c.tol},
+                     {"max_iter", c.max_iter},
+                     {"threads", c.threads},
+                     {"l1_w", c.l1_w},
+                     {"l1_h", c.l1_h},
+                     {"l2_w", c.l2_w},
+                     {"l2_h", c.l2_h}};
+}
+
+void from_json(const nlohmann::json& j, NmfConfig& c) {
+  j.at("k").get_to(c.k);
+  c.solver = parse_solver(j.at("solver").get<std::string>());
+  c.init = parse_init(j.at("init").get<std::string>());
+  j.at("seed").get_to(c.seed);
+  j.at("tol").get_to(c.tol);
+  j.at("max_iter").get_to(c.max_iter);
+  j.at("threads").get_to(c.threads);
+  j.at("l1_w").get_to(c.l1_w);
+  j.at("l1_h").get_to(c.l1_h);
+  j.at("l2_w").get_to(c.l2_w);
+  j.at("l2_h").get_to(c.l2_h);
+}
+
+}  // namespace unbake::nmf

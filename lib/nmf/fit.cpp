@@ -1,0 +1,119 @@
+#include "nmf/fit.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <numeric>
+#include <string>
+
+#include "core/errors.hpp"
+#include "core/threads.hpp"
+#include "nmf/init.hpp"
+#include "nmf/primitives.hpp"
+#include "nmf/solver.hpp"
+
+namespace unbake::nmf {
+namespace {
+
+// Rejects what no solver can factor, naming the first offending entry
+// (1-based, as a user counts rows and columns).
+void check_values(const SparseMatrix& V) {
+  for (Eigen::Index i = 0; i < V.outerSize(); ++i) {
+    for (SparseMatrix::InnerIterator it(V, i); it; ++it) {
+      const double v = it.value();
+      if (std::isfinite(v) && v >= 0) continue;
+      const std::string where =
+          "row " + std::to_string(it.row() + 1) + ", column " + std::to_string(it.col() + 1);
+      if (!std::isfinite(v)) throw InputError("the matrix has a non-finite entry at " + where);
+      throw InputError("the matrix has a negative entry (" + std::to_string(v) + ") at " + where +
+                       "; NMF needs non-negative values");
+    }
+  }
+}
+
+// Scales every column of W and row of H to sum 1 (an all-zero one stays
+// zero), moves the scale into d and orders topics by d, largest first; ties
+// keep index order.
+void normalise(const RowMatrix& W, const RowMatrix& Ht, NmfResult& out) {
+  const Eigen::Index k = W.cols();
+  const Vector sw = W.colwise().sum().transpose(), sh = Ht.colwise().sum().transpose();
+  const Vector d = sw.cwiseProduct(sh);
+  std::vector<Eigen::Index> order(static_cast<size_t>(k));
+  std::iota(order.begin(), order.end(), Eigen::Index{0});
+  std::stable_sort(order.begin(), order.end(), [&](Eigen::Index a, Eigen::Index b) { return d[a] > d[b]; });
+  out.W.resize(W.rows(), k);
+  out.H.resize(k, Ht.rows());
+  out.d.resize(k);
+  for (Eigen::Index t = 0; t < k; ++t) {
+    const Eigen::Index src = order[static_cast<size_t>(t)];
+    out.d[t] = d[src];
+    out.W.col(t) = sw[src] > 0 ? Vector(W.col(src) / sw[src]) : Vector(W.col(src));
+    out.H.row(t) = sh[src] > 0 ? Vector(Ht.col(src) / sh[src]).transpose() : Vector(Ht.col(src)).transpose();
+  }
+}
+
+}  // namespace
+
+NmfResult fit(const SparseMatrix& input, const NmfConfig& config) {
+  const auto started = std::chrono::steady_clock::now();
+  if (input.rows() == 0 || input.cols() == 0)
+    throw InputError("the matrix is empty (" + std::to_string(input.rows()) + " x " +
+                     std::to_string(input.cols()) + ")");
+  config.validate(input.rows(), input.cols());
+  check_values(input);
+
+  SparseMatrix compressed;
+  const SparseMatrix* vp = &input;
+  if (!input.isCompressed()) {
+    compressed = input;
+    compressed.makeCompressed();
+    vp = &compressed;
+  }
+  const SparseMatrix& V = *vp;
+  const double norm_sq = squared_norm(V);
+  if (!(norm_sq > 0)) throw InputError("the matrix has no non-zero entries");
+
+  const int threads = resolve_threads(config.threads);
+  const SparseMatrix Vt = compressed_transpose(V);
+  const Problem problem{V, Vt, norm_sq, {config.l1_w, config.l2_w}, {config.l1_h, config.l2_h}, threads};
+
+  StartingFactors start = initialise(V, Vt, config.k, config.init, config.seed, threads);
+  Factors f;
+  f.W = std::move(start.W);
+  f.Ht = std::move(start.Ht);
+  const std::unique_ptr<UpdateRule> rule = make_rule(config.solver);
+  rule->prepare(problem, f);
+
+  NmfResult result;
+  result.config = config;
+  result.objective_trace.reserve(static_cast<size_t>(config.max_iter) + 1);
+  double previous = rule->objective(problem, f);
+  result.objective_trace.push_back(previous);
+  for (int it = 1; it <= config.max_iter; ++it) {
+    rule->update_w(problem, f);
+    rule->update_h(problem, f);
+    const double current = rule->objective(problem, f);
+    result.objective_trace.push_back(current);
+    result.iterations = it;
+    // |change| rather than decrease: a monotone solver's round-off wobble at
+    // the optimum still stops, and ALS (not monotone) is not stopped by a bump.
+    if (previous <= 0 || std::abs(previous - current) < config.tol * previous) {
+      result.converged = true;
+      break;
+    }
+    previous = current;
+  }
+
+  // The Frobenius solvers keep cross and the Grams current; KL does not need them.
+  if (config.solver == Solver::kl) {
+    f.w = factor_stats(f.W, threads);
+    f.h = factor_stats(f.Ht, Vt, f.W, threads);
+    f.cross = f.h.cross;
+  }
+  result.relative_error = std::sqrt(frobenius_sq(norm_sq, f.cross, f.w.gram, f.h.gram) / norm_sq);
+  normalise(f.W, f.Ht, result);
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return result;
+}
+
+}  // namespace unbake::nmf

@@ -1,0 +1,198 @@
+#include "nmf/init.hpp"
+
+#include <omp.h>
+
+#include <Spectra/SymEigsSolver.h>
+
+#include <cmath>
+#include <random>
+#include <vector>
+
+#include "core/errors.hpp"
+#include "nmf/primitives.hpp"
+
+namespace unbake::nmf {
+namespace {
+
+// Below this many rows on the smaller side the Gram matrix is formed densely
+// (cheap at that size, and Lanczos needs more room than k there).
+constexpr Eigen::Index kDenseGramMax = 256;
+// NNDSVD entries below this are treated as zero (they are SVD round-off).
+constexpr double kNndsvdZero = 1e-6;
+
+// Eigen parallelises large dense products through OpenMP with a split that
+// depends on the thread count; inside the eigen-solver that would make the
+// result depend on it. Pin Eigen to one thread for the scope; our own sparse
+// kernels pass their thread count explicitly.
+class SerialEigen {
+ public:
+  SerialEigen() : saved_(omp_get_max_threads()) { omp_set_num_threads(1); }
+  ~SerialEigen() { omp_set_num_threads(saved_); }
+  SerialEigen(const SerialEigen&) = delete;
+  SerialEigen& operator=(const SerialEigen&) = delete;
+
+ private:
+  int saved_;
+};
+
+void matvec(const SparseMatrix& X, const double* x, double* y, int threads) {
+  for_blocks(X.rows(), threads, [&](Eigen::Index, Eigen::Index begin, Eigen::Index end) {
+    for (Eigen::Index i = begin; i < end; ++i) {
+      double s = 0;
+      for (int p = X.outerIndexPtr()[i]; p < X.outerIndexPtr()[i + 1]; ++p)
+        s += X.valuePtr()[p] * x[X.innerIndexPtr()[p]];
+      y[i] = s;
+    }
+  });
+}
+
+// y = X·Xᵀ·x as two sparse products; X·Xᵀ itself is never formed.
+class GramOp {
+ public:
+  using Scalar = double;
+  GramOp(const SparseMatrix& X, const SparseMatrix& Xt, int threads)
+      : X_(X), Xt_(Xt), threads_(threads), tmp_(static_cast<size_t>(Xt.rows())) {}
+  Eigen::Index rows() const { return X_.rows(); }
+  Eigen::Index cols() const { return X_.rows(); }
+  void perform_op(const double* x, double* y) const {
+    matvec(Xt_, x, tmp_.data(), threads_);
+    matvec(X_, tmp_.data(), y, threads_);
+  }
+
+ private:
+  const SparseMatrix& X_;
+  const SparseMatrix& Xt_;
+  int threads_;
+  mutable std::vector<double> tmp_;
+};
+
+// The k leading eigenpairs of X·Xᵀ, eigenvalues descending.
+void leading_eigenpairs(const SparseMatrix& X, const SparseMatrix& Xt, int k, int threads, Vector& values,
+                        Matrix& vectors) {
+  const Eigen::Index s = X.rows();
+  const Eigen::Index ncv = std::min<Eigen::Index>(s, std::max<Eigen::Index>(2 * k + 1, 20));
+  if (s <= kDenseGramMax || ncv <= k) {
+    const Matrix gram = Matrix(SparseMatrix(X * Xt));
+    Eigen::SelfAdjointEigenSolver<Matrix> es(gram);
+    if (es.info() != Eigen::Success) throw NumericError("NNDSVD: the eigen-decomposition of V·Vᵀ failed");
+    values = es.eigenvalues().tail(k).reverse();
+    vectors = es.eigenvectors().rightCols(k).rowwise().reverse();
+    return;
+  }
+  GramOp op(X, Xt, threads);
+  Spectra::SymEigsSolver<GramOp> eigs(op, k, ncv);
+  eigs.init();  // Spectra's fixed-seed start vector: deterministic
+  eigs.compute(Spectra::SortRule::LargestAlge, 1000, 1e-10, Spectra::SortRule::LargestAlge);
+  if (eigs.info() != Spectra::CompInfo::Successful)
+    throw NumericError("NNDSVD: the truncated SVD of V did not converge (try --init random)");
+  values = eigs.eigenvalues();
+  vectors = eigs.eigenvectors();
+}
+
+// Other side of each singular pair: other = Xᵀ·u / σ (zero when σ is zero).
+Matrix other_side(const SparseMatrix& Xt, const Matrix& U, const Vector& sigma, int threads) {
+  RowMatrix u = U;
+  RowMatrix out;
+  multiply(Xt, u, out, threads);
+  for (Eigen::Index t = 0; t < sigma.size(); ++t) {
+    if (sigma[t] > 0)
+      out.col(t) /= sigma[t];
+    else
+      out.col(t).setZero();
+  }
+  return out;
+}
+
+double uniform01(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
+
+double mean_value(const SparseMatrix& V) {
+  double sum = 0;
+  for (Eigen::Index p = 0; p < V.nonZeros(); ++p) sum += V.valuePtr()[p];
+  return sum / (double(V.rows()) * double(V.cols()));
+}
+
+StartingFactors random_factors(const SparseMatrix& V, int k, std::uint64_t seed) {
+  const double scale = std::sqrt(mean_value(V) / k);
+  std::mt19937_64 rng(seed);
+  StartingFactors f{RowMatrix(V.rows(), k), RowMatrix(V.cols(), k)};
+  for (Eigen::Index i = 0; i < f.W.size(); ++i) f.W.data()[i] = scale * uniform01(rng);
+  for (Eigen::Index i = 0; i < f.Ht.size(); ++i) f.Ht.data()[i] = scale * uniform01(rng);
+  return f;
+}
+
+StartingFactors nndsvd(const SparseMatrix& V, const SparseMatrix& Vt, int k, Init init, std::uint64_t seed,
+                       int threads) {
+  const TruncatedSvd svd = truncated_svd(V, Vt, k, threads);
+  StartingFactors f{RowMatrix::Zero(V.rows(), k), RowMatrix::Zero(V.cols(), k)};
+  for (int j = 0; j < k; ++j) {
+    const Vector x = svd.U.col(j), y = svd.R.col(j);
+    if (j == 0) {
+      // The leading pair of a non-negative matrix is non-negative up to sign.
+      const double root = std::sqrt(svd.s[0]);
+      f.W.col(0) = root * x.cwiseAbs();
+      f.Ht.col(0) = root * y.cwiseAbs();
+      continue;
+    }
+    const Vector xp = x.cwiseMax(0.0), xn = (-x).cwiseMax(0.0);
+    const Vector yp = y.cwiseMax(0.0), yn = (-y).cwiseMax(0.0);
+    const double xpn = xp.norm(), xnn = xn.norm(), ypn = yp.norm(), ynn = yn.norm();
+    const double mp = xpn * ypn, mn = xnn * ynn;
+    const bool positive = mp >= mn;
+    const double m = positive ? mp : mn;
+    if (m <= 0) continue;
+    const double lambda = std::sqrt(svd.s[j] * m);
+    f.W.col(j) = lambda / (positive ? xpn : xnn) * (positive ? xp : xn);
+    f.Ht.col(j) = lambda / (positive ? ypn : ynn) * (positive ? yp : yn);
+  }
+  f.W = (f.W.array() < kNndsvdZero).select(0.0, f.W);
+  f.Ht = (f.Ht.array() < kNndsvdZero).select(0.0, f.Ht);
+  if (init == Init::nndsvd) return f;
+
+  const double avg = mean_value(V);
+  if (init == Init::nndsvda) {
+    f.W = (f.W.array() == 0).select(avg, f.W);
+    f.Ht = (f.Ht.array() == 0).select(avg, f.Ht);
+    return f;
+  }
+  // nndsvdar: small positive noise, drawn in a fixed order (W then Hᵀ, row-major).
+  std::mt19937_64 rng(seed);
+  const double scale = avg / 100;
+  for (RowMatrix* M : {&f.W, &f.Ht})
+    for (Eigen::Index i = 0; i < M->size(); ++i)
+      if (M->data()[i] == 0) M->data()[i] = scale * (1.0 - uniform01(rng));  // in (0, scale]
+  return f;
+}
+
+}  // namespace
+
+TruncatedSvd truncated_svd(const SparseMatrix& V, const SparseMatrix& Vt, int k, int threads) {
+  SerialEigen serial;
+  const bool rows_smaller = V.rows() <= V.cols();
+  const SparseMatrix& X = rows_smaller ? V : Vt;
+  const SparseMatrix& Xt = rows_smaller ? Vt : V;
+  Vector values;
+  Matrix vectors;
+  leading_eigenpairs(X, Xt, k, threads, values, vectors);
+  TruncatedSvd svd;
+  svd.s = values.cwiseMax(0.0).cwiseSqrt();
+  Matrix other = other_side(Xt, vectors, svd.s, threads);
+  svd.U = rows_smaller ? std::move(vectors) : std::move(other);
+  svd.R = rows_smaller ? std::move(other) : std::move(vectors);
+  for (int j = 0; j < k; ++j) {
+    Eigen::Index at = 0;
+    svd.U.col(j).cwiseAbs().maxCoeff(&at);  // first index of the maximum
+    if (svd.U(at, j) < 0) {
+      svd.U.col(j) *= -1;
+      svd.R.col(j) *= -1;
+    }
+  }
+  return svd;
+}
+
+StartingFactors initialise(const SparseMatrix& V, const SparseMatrix& Vt, int k, Init init,
+                           std::uint64_t seed, int threads) {
+  if (init == Init::random) return random_factors(V, k, seed);
+  return nndsvd(V, Vt, k, init, seed, threads);
+}
+
+}  // namespace unbake::nmf

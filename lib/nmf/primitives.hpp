@@ -1,0 +1,114 @@
+#pragma once
+// The hot kernels every solver reduces to: the sparse x dense products V·Hᵀ
+// and Vᵀ·W (V is never densified), k x k Gram matrices, and the Frobenius
+// objective from those pieces without forming W·H.
+//
+// Determinism: rows are split into fixed blocks of kBlockRows whatever the
+// thread count. Row-wise results do not depend on which thread computes them,
+// and every reduction sums one partial per block, in block order, so results
+// are bit-identical for any thread count.
+#include <algorithm>
+#include <vector>
+
+#include "nmf/types.hpp"
+
+namespace unbake::nmf {
+
+inline constexpr Eigen::Index kBlockRows = 256;
+
+inline Eigen::Index block_count(Eigen::Index rows) { return (rows + kBlockRows - 1) / kBlockRows; }
+
+// Calls fn(block, begin, end) once per fixed block of rows, blocks spread over
+// `threads` threads. fn must only write state owned by its rows or its block.
+template <class Fn>
+void for_blocks(Eigen::Index rows, int threads, Fn&& fn) {
+  const Eigen::Index blocks = block_count(rows);
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
+  for (Eigen::Index b = 0; b < blocks; ++b) {
+    const Eigen::Index begin = b * kBlockRows;
+    fn(b, begin, std::min(rows, begin + kBlockRows));
+  }
+}
+
+// out[0..k) = X.row(i) · O, with O (X.cols() x k) row-major. X must be compressed.
+inline void row_product(const SparseMatrix& X, Eigen::Index i, const RowMatrix& O, double* out) {
+  const Eigen::Index k = O.cols();
+  std::fill(out, out + k, 0.0);
+  const int* inner = X.innerIndexPtr();
+  const double* val = X.valuePtr();
+  const double* o = O.data();
+  for (int p = X.outerIndexPtr()[i], end = X.outerIndexPtr()[i + 1]; p < end; ++p) {
+    const double v = val[p];
+    const double* orow = o + static_cast<Eigen::Index>(inner[p]) * k;
+    for (Eigen::Index t = 0; t < k; ++t) out[t] += v * orow[t];
+  }
+}
+
+// Sums of a factor that the objective and the next half-step need: its Gram
+// FᵀF (k x k), its column sums, and cross = Σ F ∘ (X·O) for the rhs it was
+// updated against (= tr(Wᵀ V Hᵀ) whichever side F is).
+struct FactorStats {
+  Matrix gram;
+  Vector colsum;
+  double cross = 0;
+
+  explicit FactorStats(Eigen::Index k = 0) : gram(Matrix::Zero(k, k)), colsum(Vector::Zero(k)) {}
+  // Accumulates one row f (and its rhs r, may be null) into the upper triangle.
+  void add_row(const double* f, const double* r);
+  // Adds another partial; call in block order.
+  void merge(const FactorStats& other);
+  // Mirrors the upper triangle once all rows are in.
+  void finish();
+};
+
+// Per-block partials merged in block order: the deterministic reduction.
+class BlockStats {
+ public:
+  BlockStats(Eigen::Index rows, Eigen::Index k) : parts_(block_count(rows), FactorStats(k)), k_(k) {}
+  FactorStats& operator[](Eigen::Index block) { return parts_[block]; }
+  FactorStats reduce() const;
+
+ private:
+  std::vector<FactorStats> parts_;
+  Eigen::Index k_;
+};
+
+// The rows x cols operand a half-step works on, CSR, and its transpose.
+SparseMatrix compressed_transpose(const SparseMatrix& X);
+
+// out = X · O (X rows x n, O n x k), row-parallel.
+void multiply(const SparseMatrix& X, const RowMatrix& O, RowMatrix& out, int threads);
+
+// Stats of F (gram, colsum) and, if X and O are given, cross = Σ F ∘ (X·O).
+FactorStats factor_stats(const RowMatrix& F, int threads);
+FactorStats factor_stats(const RowMatrix& F, const SparseMatrix& X, const RowMatrix& O, int threads);
+
+// ||V - W Hᵀ||² from ||V||², cross = tr(Wᵀ V H) and the two Grams, clamped at 0.
+double frobenius_sq(double norm_sq, double cross, const Matrix& gram_w, const Matrix& gram_h);
+
+// Σ v² over the stored entries.
+double squared_norm(const SparseMatrix& X);
+
+// The fused half-step shared by the Frobenius solvers: for each row i of F,
+// r = X.row(i)·O is formed on the fly and kernel(r, f, scratch) rewrites
+// f = F.row(i) in place (scratch: k doubles of the kernel's own); the new
+// rows' stats (with cross against r) come back.
+template <class Kernel>
+FactorStats sweep_rows(const SparseMatrix& X, const RowMatrix& O, RowMatrix& F, int threads,
+                       Kernel&& kernel) {
+  const Eigen::Index k = F.cols();
+  BlockStats parts(F.rows(), k);
+  for_blocks(F.rows(), threads, [&](Eigen::Index b, Eigen::Index begin, Eigen::Index end) {
+    std::vector<double> r(static_cast<size_t>(k)), scratch(static_cast<size_t>(k));
+    FactorStats& part = parts[b];
+    for (Eigen::Index i = begin; i < end; ++i) {
+      double* f = F.data() + i * k;
+      row_product(X, i, O, r.data());
+      kernel(static_cast<const double*>(r.data()), f, scratch.data());
+      part.add_row(f, r.data());
+    }
+  });
+  return parts.reduce();
+}
+
+}  // namespace unbake::nmf

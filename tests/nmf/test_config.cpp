@@ -1,0 +1,71 @@
+#include <doctest/doctest.h>
+
+#include <limits>
+#include <nlohmann/json.hpp>
+
+#include "core/errors.hpp"
+#include "nmf/config.hpp"
+#include "nmf/result.hpp"
+
+using namespace unbake::nmf;
+
+TEST_CASE("solver and init names round-trip and unknown names are usage errors") {
+  for (Solver s : {Solver::als, Solver::mu, Solver::hals, Solver::kl}) CHECK(parse_solver(to_string(s)) == s);
+  for (Init i : {Init::random, Init::nndsvd, Init::nndsvda, Init::nndsvdar})
+    CHECK(parse_init(to_string(i)) == i);
+  CHECK_THROWS_AS(parse_solver("cd"), unbake::UsageError);
+  CHECK_THROWS_AS(parse_init("svd"), unbake::UsageError);
+}
+
+TEST_CASE("validate rejects each bad field") {
+  NmfConfig ok;
+  CHECK_NOTHROW(ok.validate(100, 100));
+  auto rejects = [](auto change) {
+    NmfConfig c;
+    change(c);
+    CHECK_THROWS_AS(c.validate(100, 100), unbake::UsageError);
+  };
+  rejects([](NmfConfig& c) { c.k = 0; });
+  rejects([](NmfConfig& c) { c.k = 101; });
+  rejects([](NmfConfig& c) { c.tol = 0; });
+  rejects([](NmfConfig& c) { c.tol = std::numeric_limits<double>::infinity(); });
+  rejects([](NmfConfig& c) { c.max_iter = 0; });
+  rejects([](NmfConfig& c) { c.threads = -1; });
+  rejects([](NmfConfig& c) { c.l1_w = -0.1; });
+  rejects([](NmfConfig& c) { c.l2_h = std::numeric_limits<double>::quiet_NaN(); });
+}
+
+TEST_CASE("config JSON round-trips and a missing key is an error") {
+  NmfConfig c;
+  c.k = 7;
+  c.solver = Solver::kl;
+  c.init = Init::nndsvdar;
+  c.seed = 12345678901234ULL;
+  c.l1_h = 0.25;
+  const nlohmann::json j = c;
+  CHECK(j.at("solver") == "kl");
+  const NmfConfig back = j.get<NmfConfig>();
+  CHECK(back.k == 7);
+  CHECK(back.solver == Solver::kl);
+  CHECK(back.init == Init::nndsvdar);
+  CHECK(back.seed == c.seed);
+  CHECK(back.l1_h == 0.25);
+  nlohmann::json partial = j;
+  partial.erase("tol");
+  CHECK_THROWS(partial.get<NmfConfig>());
+}
+
+TEST_CASE("result JSON holds matrices as arrays of rows") {
+  NmfResult r;
+  r.W = Matrix::Ones(3, 2);
+  r.d = Vector::Ones(2);
+  r.H = Matrix::Zero(2, 4);
+  r.objective_trace = {2, 1};
+  const nlohmann::json j = r;
+  CHECK(j.at("W").size() == 3);
+  CHECK(j.at("W")[0].size() == 2);
+  CHECK(j.at("H").size() == 2);
+  CHECK(j.at("H")[0].size() == 4);
+  CHECK(j.at("config").at("solver") == "hals");
+  CHECK(j.at("objective_trace").size() == 2);
+}

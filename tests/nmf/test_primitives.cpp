@@ -1,0 +1,56 @@
+#include <doctest/doctest.h>
+
+#include "nmf/primitives.hpp"
+#include "planted.hpp"
+
+using namespace unbake::nmf;
+using namespace unbake::nmf::testing;
+
+namespace {
+
+RowMatrix random_factor(Eigen::Index rows, Eigen::Index k, unsigned seed) {
+  std::srand(seed);
+  return RowMatrix::Random(rows, k).cwiseAbs();
+}
+
+}  // namespace
+
+TEST_CASE("sparse products agree with dense products") {
+  // More rows than one block so the fixed partition is exercised.
+  const SparseMatrix V = noisy(700, 90, 1, 0.1);
+  const SparseMatrix Vt = compressed_transpose(V);
+  const RowMatrix W = random_factor(700, 6, 1), Ht = random_factor(90, 6, 2);
+  RowMatrix a, b;
+  multiply(V, Ht, a, 2);
+  multiply(Vt, W, b, 3);
+  const Matrix D = Matrix(V);
+  CHECK((a - D * Ht).norm() <= 1e-12 * (D * Ht).norm());
+  CHECK((b - D.transpose() * W).norm() <= 1e-12 * (D.transpose() * W).norm());
+}
+
+TEST_CASE("Gram, column sums and the objective from traces match the dense computation") {
+  const SparseMatrix V = noisy(600, 80, 2, 0.2);
+  const SparseMatrix Vt = compressed_transpose(V);
+  const RowMatrix W = random_factor(600, 5, 3), Ht = random_factor(80, 5, 4);
+  const FactorStats sw = factor_stats(W, 2);
+  const FactorStats sh = factor_stats(Ht, Vt, W, 2);
+  CHECK((sw.gram - Matrix(W.transpose() * W)).norm() <= 1e-12 * sw.gram.norm());
+  CHECK((sw.colsum - Vector(W.colwise().sum().transpose())).norm() <= 1e-12 * sw.colsum.norm());
+  const Matrix D = Matrix(V);
+  CHECK(sh.cross == doctest::Approx((W.transpose() * D * Ht).trace()).epsilon(1e-12));
+  const double dense = (D - W * Ht.transpose()).squaredNorm();
+  const double from_traces = frobenius_sq(squared_norm(V), sh.cross, sw.gram, sh.gram);
+  CHECK(from_traces == doctest::Approx(dense).epsilon(1e-10));
+}
+
+TEST_CASE("reductions are bit-identical for any thread count") {
+  const SparseMatrix V = noisy(1000, 70, 3, 0.1);
+  const RowMatrix Ht = random_factor(70, 7, 5), W = random_factor(1000, 7, 6);
+  const FactorStats one = factor_stats(W, V, Ht, 1);
+  for (int threads : {2, 3, 4}) {
+    const FactorStats many = factor_stats(W, V, Ht, threads);
+    CHECK(one.gram == many.gram);
+    CHECK(one.colsum == many.colsum);
+    CHECK(one.cross == many.cross);
+  }
+}
