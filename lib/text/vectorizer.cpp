@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "core/errors.hpp"
+#include "core/log.hpp"
 #include "core/threads.hpp"
 #include "text/vectorizer_counting.hpp"
 
@@ -151,6 +152,7 @@ VectorizedCorpus vectorize(const DocumentSource& documents, const VectorizerOpti
   std::vector<const TermDictionary*> dictionaries;
   for (const auto& w : counts.workers) dictionaries.push_back(&w.dictionary);
   MergedVocabulary merged = merge_dictionaries(dictionaries);
+  log().debug("merged {} distinct terms in {:.3f} s", merged.terms.size(), seconds_since(start));
   for (auto& w : counts.workers) w.dictionary = TermDictionary();  // the merged copy is enough now
 
   std::vector<std::uint32_t> df(merged.terms.size(), 0);
@@ -181,7 +183,9 @@ VectorizedCorpus vectorize(const DocumentSource& documents, const VectorizerOpti
     auto& map = columns.per_worker.emplace_back(remap.size());
     for (std::size_t i = 0; i < remap.size(); ++i) map[i] = column_of_term[remap[i]];
   }
+  log().debug("document frequencies and pruning done at {:.3f} s", seconds_since(start));
   const CountRows rows = assemble_rows(counts, split.read_docs, columns, kept.size(), threads);
+  log().debug("rows assembled at {:.3f} s", seconds_since(start));
   out.idf = options.use_idf ? smooth_idf(out.df, split.read_docs.size())
                             : Eigen::VectorXd::Ones(static_cast<Eigen::Index>(kept.size()));
   finish_matrix(rows, options, out);

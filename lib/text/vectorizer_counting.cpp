@@ -18,27 +18,31 @@ namespace {
 // is valid only when its stamp equals the current document's.
 class DocumentTally {
  public:
-  void start() { ++stamp_now_; }
+  void start(std::size_t begin) {
+    ++stamp_now_;
+    doc_begin_ = begin;
+  }
   void add(std::uint32_t id, WorkerCounts& out) {
-    if (id >= stamp_.size()) {
-      const std::size_t size = std::max<std::size_t>(id + 1, 2 * stamp_.size());
-      stamp_.resize(size, 0);
-      slot_.resize(size, 0);
-    }
-    if (stamp_[id] != stamp_now_) {
-      stamp_[id] = stamp_now_;
-      slot_[id] = out.ids.size();
+    if (id >= entries_.size()) entries_.resize(std::max<std::size_t>(id + 1, 2 * entries_.size()));
+    Entry& e = entries_[id];
+    if (e.stamp != stamp_now_) {
+      e.stamp = stamp_now_;
+      e.slot = static_cast<std::uint32_t>(out.ids.size() - doc_begin_);
       out.ids.push_back(id);
       out.counts.push_back(1);
     } else {
-      ++out.counts[slot_[id]];
+      ++out.counts[doc_begin_ + e.slot];
     }
   }
 
  private:
-  std::uint64_t stamp_now_ = 0;
-  std::vector<std::uint64_t> stamp_;
-  std::vector<std::size_t> slot_;
+  struct Entry {
+    std::uint32_t stamp = 0;
+    std::uint32_t slot = 0;  // position within the current document's pairs
+  };
+  std::uint32_t stamp_now_ = 0;
+  std::size_t doc_begin_ = 0;
+  std::vector<Entry> entries_;
 };
 
 }  // namespace
@@ -90,7 +94,7 @@ DocumentCounts count_terms(const DocumentSource& documents, const TokenizerOptio
           auto& row = out.rows[doc];
           row.worker = static_cast<std::uint32_t>(w);
           row.begin = mine.ids.size();
-          tally.start();
+          tally.start(row.begin);
           if (fixed) {
             tokenizer->tokenize(*outcome.text, [&](std::string_view term) {
               const std::uint32_t id = fixed->find(term);

@@ -42,65 +42,95 @@ inline std::uint64_t hash_bytes(std::string_view s) {
 
 TermDictionary::TermDictionary() : slots_(1024, 0) {}
 
-std::size_t TermDictionary::probe(std::string_view term, std::uint64_t hash) const {
+namespace {
+inline std::uint64_t head_of(std::string_view term) {
+  std::uint64_t head = 0;
+  std::memcpy(&head, term.data(), std::min<std::size_t>(term.size(), 8));
+  return head;
+}
+}  // namespace
+
+std::size_t TermDictionary::probe(std::string_view term, std::uint64_t hash, std::uint64_t head) const {
   const std::size_t mask = slots_.size() - 1;
-  const std::uint64_t tag = hash & 0xffffffff00000000ULL;
+  const auto length = static_cast<std::uint32_t>(term.size());
   for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-    const std::uint64_t s = slots_[i];
+    const std::uint32_t s = slots_[i];
     if (s == 0) return i;
-    if ((s & 0xffffffff00000000ULL) == tag && this->term(static_cast<std::uint32_t>(s) - 1) == term) return i;
+    const Entry& e = entries_[s - 1];
+    if (e.head == head && e.length == length &&
+        (length <= 8 || std::memcmp(bytes_.data() + offsets_[s - 1] + 8, term.data() + 8, length - 8) == 0))
+      return i;
   }
 }
 
 std::uint32_t TermDictionary::find(std::string_view term) const {
-  const std::uint64_t s = slots_[probe(term, hash_bytes(term))];
-  return s == 0 ? kNotFound : static_cast<std::uint32_t>(s) - 1;
+  const std::uint32_t s = slots_[probe(term, hash_bytes(term), head_of(term))];
+  return s == 0 ? kNotFound : s - 1;
 }
 
 std::uint32_t TermDictionary::intern(std::string_view term) {
   const std::uint64_t hash = hash_bytes(term);
-  std::size_t i = probe(term, hash);
-  if (slots_[i] != 0) return static_cast<std::uint32_t>(slots_[i]) - 1;
+  const std::uint64_t head = head_of(term);
+  std::uint32_t& s = slots_[probe(term, hash, head)];
+  if (s != 0) return s - 1;
   const auto id = static_cast<std::uint32_t>(hashes_.size());
   bytes_.append(term);
   offsets_.push_back(bytes_.size());
   hashes_.push_back(hash);
-  slots_[i] = (hash & 0xffffffff00000000ULL) | (id + 1);
-  if (2 * hashes_.size() > slots_.size()) grow();  // keep the load at most one half
+  entries_.push_back({head, static_cast<std::uint32_t>(term.size())});
+  s = id + 1;
+  if (2 * hashes_.size() > slots_.size()) grow();
   return id;
 }
 
 void TermDictionary::grow() {
-  std::vector<std::uint64_t> bigger(slots_.size() * 2, 0);
+  std::vector<std::uint32_t> bigger(slots_.size() * 2, 0);
   const std::size_t mask = bigger.size() - 1;
   for (std::uint32_t id = 0; id < hashes_.size(); ++id) {
     std::size_t i = hashes_[id] & mask;
     while (bigger[i] != 0) i = (i + 1) & mask;
-    bigger[i] = (hashes_[id] & 0xffffffff00000000ULL) | (id + 1);
+    bigger[i] = id + 1;
   }
   slots_.swap(bigger);
 }
 
 MergedVocabulary merge_dictionaries(const std::vector<const TermDictionary*>& dictionaries) {
   MergedVocabulary out;
-  TermDictionary all;
   out.remap.resize(dictionaries.size());
-  for (std::size_t d = 0; d < dictionaries.size(); ++d) {
+  if (dictionaries.empty()) return out;
+  // The first dictionary is the base of the union (ids unchanged); the
+  // others add what it lacks.
+  TermDictionary all = *dictionaries[0];
+  out.remap[0].resize(all.size());
+  std::iota(out.remap[0].begin(), out.remap[0].end(), 0u);
+  for (std::size_t d = 1; d < dictionaries.size(); ++d) {
     const TermDictionary& dict = *dictionaries[d];
     out.remap[d].resize(dict.size());
     for (std::uint32_t id = 0; id < dict.size(); ++id) out.remap[d][id] = all.intern(dict.term(id));
   }
   // Insertion order depends on which worker met a term first; sorting the
-  // union by bytes removes that dependence.
-  std::vector<std::uint32_t> order(all.size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(),
-            [&](std::uint32_t a, std::uint32_t b) { return all.term(a) < all.term(b); });
+  // union by bytes removes that dependence. The first eight bytes, read
+  // big-endian and zero-padded, order most pairs without touching the bytes.
+  struct Key {
+    std::uint64_t prefix;
+    std::uint32_t id;
+  };
+  std::vector<Key> keys(all.size());
+  for (std::uint32_t id = 0; id < all.size(); ++id) {
+    const std::string_view t = all.term(id);
+    std::uint64_t prefix = 0;
+    for (std::size_t i = 0; i < 8; ++i)
+      prefix = prefix << 8 | (i < t.size() ? static_cast<unsigned char>(t[i]) : 0u);
+    keys[id] = {prefix, id};
+  }
+  std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+    return a.prefix != b.prefix ? a.prefix < b.prefix : all.term(a.id) < all.term(b.id);
+  });
   std::vector<std::uint32_t> rank(all.size());
   out.terms.reserve(all.size());
-  for (std::uint32_t i = 0; i < order.size(); ++i) {
-    rank[order[i]] = i;
-    out.terms.emplace_back(all.term(order[i]));
+  for (std::uint32_t i = 0; i < keys.size(); ++i) {
+    rank[keys[i].id] = i;
+    out.terms.emplace_back(all.term(keys[i].id));
   }
   for (auto& r : out.remap)
     for (auto& id : r) id = rank[id];

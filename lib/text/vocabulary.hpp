@@ -26,15 +26,21 @@ class TermDictionary {
   std::size_t size() const { return hashes_.size(); }
 
  private:
-  std::size_t probe(std::string_view term, std::uint64_t hash) const;  // slot holding term, or an empty slot
+  // Per term: its length and first eight bytes, so comparing a short term
+  // (most words) reads no other memory. Ids follow first occurrence, so the
+  // frequent terms sit together at low ids and stay in cache.
+  struct Entry {
+    std::uint64_t head = 0;  // first eight bytes, zero-padded
+    std::uint32_t length = 0;
+  };
+  std::size_t probe(std::string_view term, std::uint64_t hash, std::uint64_t head) const;
   void grow();
 
   std::string bytes_;
   std::vector<std::size_t> offsets_{0};  // term i = bytes_[offsets_[i], offsets_[i + 1])
   std::vector<std::uint64_t> hashes_;    // per id, so growing never rehashes bytes
-  // High 32 bits of the hash, then id + 1 (0 = empty); size is a power of two.
-  // The tag rejects almost every mismatch without touching the term bytes.
-  std::vector<std::uint64_t> slots_;
+  std::vector<Entry> entries_;           // per id
+  std::vector<std::uint32_t> slots_;     // id + 1 (0 = empty); a power of two, at most half full
 };
 
 // The union of several dictionaries, sorted bytewise, and for each input

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Folder -> TF-IDF speed, side by side: `unbake vectorize` against
+# scikit-learn's TfidfVectorizer (bench/vectorize_sklearn.py) with the same
+# pruning (English stopwords, min_df=2, max_df=0.95), best of 3 runs each.
+#
+# Usage: bench/vectorize.sh [CORPUS_DIR]   (default: ../shared/corpora/20news/train)
+# Environment: UNBAKE_BUILD_DIR (default build), PYTHON (default /usr/bin/python3,
+# which must have scikit-learn), THREADS (unbake --threads, default 0 = all cores).
+# unbake's time is the whole command: listing, reading, tokenizing, weighting and
+# writing the MatrixMarket file (scikit-learn writes nothing).
+set -euo pipefail
+
+bench=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$bench/.." && pwd)
+python=${PYTHON:-/usr/bin/python3}
+unbake=${UNBAKE_BUILD_DIR:-$repo/build}/unbake
+[[ $unbake = /* ]] || unbake=$repo/$unbake
+corpus=${1:-$repo/../shared/corpora/20news/train}
+threads=${THREADS:-0}
+
+[[ -d $corpus ]] || { echo "vectorize.sh: $corpus not found" >&2; exit 1; }
+[[ -x $unbake ]] || { echo "vectorize.sh: $unbake not found (build it with scripts/build.sh)" >&2; exit 1; }
+"$python" -c 'import sklearn' 2>/dev/null ||
+  { echo "vectorize.sh: $python has no scikit-learn (install python3-sklearn, or set PYTHON)" >&2; exit 1; }
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+best=
+for _ in 1 2 3; do
+  start=$(date +%s.%N)
+  "$unbake" vectorize "$corpus" -o "$tmp/V.mtx" --terms "$tmp/terms.txt" --docs "$tmp/docs.txt" \
+    --threads "$threads" 2>"$tmp/log"
+  end=$(date +%s.%N)
+  t=$(echo "$end - $start" | bc -l)
+  if [[ -z $best ]] || (($(echo "$t < $best" | bc -l))); then best=$t; cp "$tmp/log" "$tmp/best.log"; fi
+done
+ours_terms=$(wc -l <"$tmp/terms.txt")
+ours_docs=$(wc -l <"$tmp/docs.txt")
+
+peer=$("$python" "$bench/vectorize_sklearn.py" "$corpus" --repeat 3)
+peer_seconds=$(sed -n 's/.*seconds=\([0-9.]*\).*/\1/p' <<<"$peer")
+peer_terms=$(sed -n 's/.*terms=\([0-9]*\).*/\1/p' <<<"$peer")
+peer_docs=$(sed -n 's/.*documents=\([0-9]*\).*/\1/p' <<<"$peer")
+
+echo "corpus: $corpus ($(nproc) cores, unbake --threads $threads)"
+printf '%-28s %10s %12s %10s\n' "" seconds documents terms
+printf '%-28s %10.3f %12d %10d\n' "unbake vectorize" "$best" "$ours_docs" "$ours_terms"
+printf '%-28s %10.3f %12d %10d\n' "scikit-learn TfidfVectorizer" "$peer_seconds" "$peer_docs" "$peer_terms"
+printf 'speed-up: %.2fx   vocabulary ratio (unbake / scikit-learn): %.3f\n' \
+  "$(echo "$peer_seconds / $best" | bc -l)" "$(echo "$ours_terms / $peer_terms" | bc -l)"
+echo "unbake's own account of its best run:"
+sed 's/^/  /' "$tmp/best.log"
