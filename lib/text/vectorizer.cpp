@@ -1,7 +1,5 @@
 #include "text/vectorizer.hpp"
 
-#include <omp.h>
-
 #include <algorithm>
 #include <chrono>
 #include <memory>
@@ -12,6 +10,7 @@
 #include "core/log.hpp"
 #include "core/threads.hpp"
 #include "text/vectorizer_counting.hpp"
+#include "text/vectorizer_workers.hpp"
 
 namespace unbake::text {
 namespace {
@@ -32,28 +31,30 @@ struct ColumnMap {
 // arrays.
 CountRows assemble_rows(const DocumentCounts& counts, const std::vector<std::size_t>& read_docs,
                         const ColumnMap& columns, std::size_t n_cols, int threads) {
-  const auto n = static_cast<std::int64_t>(read_docs.size());
+  const std::size_t n = read_docs.size();
   CountRows rows;
   rows.n_cols = n_cols;
-  rows.row_start.assign(read_docs.size() + 1, 0);
-#pragma omp parallel for num_threads(threads) schedule(static)
-  for (std::int64_t r = 0; r < n; ++r) {
-    const auto& row = counts.rows[read_docs[static_cast<std::size_t>(r)]];
-    const auto& map = columns.per_worker[row.worker];
-    const auto& ids = counts.workers[row.worker].ids;
-    std::int64_t kept = 0;
-    for (std::uint64_t i = row.begin; i < row.begin + row.length; ++i) kept += map[ids[i]] >= 0;
-    rows.row_start[static_cast<std::size_t>(r) + 1] = kept;
-  }
-  for (std::size_t r = 0; r < read_docs.size(); ++r) rows.row_start[r + 1] += rows.row_start[r];
+  rows.row_start.assign(n + 1, 0);
+  auto block = [&](int w, auto&& per_row) {
+    const std::size_t first = n * static_cast<std::size_t>(w) / static_cast<std::size_t>(threads);
+    const std::size_t last = n * static_cast<std::size_t>(w + 1) / static_cast<std::size_t>(threads);
+    for (std::size_t r = first; r < last; ++r) per_row(r, counts.rows[read_docs[r]]);
+  };
+  run_workers(threads, [&](int w) {
+    block(w, [&](std::size_t r, const DocumentCounts::Row& row) {
+      const auto& map = columns.per_worker[row.worker];
+      const auto& ids = counts.workers[row.worker].ids;
+      std::int64_t kept = 0;
+      for (std::uint64_t i = row.begin; i < row.begin + row.length; ++i) kept += map[ids[i]] >= 0;
+      rows.row_start[r + 1] = kept;
+    });
+  });
+  for (std::size_t r = 0; r < n; ++r) rows.row_start[r + 1] += rows.row_start[r];
   rows.cols.resize(static_cast<std::size_t>(rows.row_start.back()));
   rows.counts.resize(rows.cols.size());
-#pragma omp parallel num_threads(threads)
-  {
+  run_workers(threads, [&](int w) {
     std::vector<std::uint64_t> packed;  // column << 32 | count: one sort orders both
-#pragma omp for schedule(static)
-    for (std::int64_t r = 0; r < n; ++r) {
-      const auto& row = counts.rows[read_docs[static_cast<std::size_t>(r)]];
+    block(w, [&](std::size_t r, const DocumentCounts::Row& row) {
       const auto& map = columns.per_worker[row.worker];
       const auto& worker = counts.workers[row.worker];
       packed.clear();
@@ -62,14 +63,14 @@ CountRows assemble_rows(const DocumentCounts& counts, const std::vector<std::siz
         if (col >= 0) packed.push_back(static_cast<std::uint64_t>(col) << 32 | worker.counts[i]);
       }
       std::sort(packed.begin(), packed.end());
-      auto at = static_cast<std::size_t>(rows.row_start[static_cast<std::size_t>(r)]);
+      auto at = static_cast<std::size_t>(rows.row_start[r]);
       for (std::uint64_t p : packed) {
         rows.cols[at] = static_cast<std::int32_t>(p >> 32);
         rows.counts[at] = static_cast<std::uint32_t>(p & 0xffffffffu);
         ++at;
       }
-    }
-  }
+    });
+  });
   return rows;
 }
 

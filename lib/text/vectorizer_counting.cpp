@@ -1,7 +1,5 @@
 #include "text/vectorizer_counting.hpp"
 
-#include <omp.h>
-
 #include <atomic>
 #include <exception>
 #include <mutex>
@@ -9,6 +7,7 @@
 
 #include "core/progress.hpp"
 #include "core/threads.hpp"
+#include "text/vectorizer_workers.hpp"
 
 namespace unbake::text {
 namespace {
@@ -71,48 +70,50 @@ DocumentCounts count_terms(const DocumentSource& documents, const TokenizerOptio
 
   Progress progress("Reading", documents.ids.size(), true);
   std::atomic<std::uint64_t> bytes{0};
-#pragma omp parallel num_threads(n_threads)
-  {
-    const int w = omp_get_thread_num();
+  std::atomic<std::int64_t> next{0};
+  constexpr std::int64_t kChunk = 4;  // documents taken at a time: small, so workers finish together
+  run_workers(n_threads, [&](int w) {
     WorkerCounts& mine = out.workers[static_cast<std::size_t>(w)];
     std::optional<Tokenizer> tokenizer;
     try {
       tokenizer.emplace(options);
     } catch (...) {
       record(-1);
+      return;
     }
     DocumentTally tally;
-#pragma omp for schedule(dynamic, 4)
-    for (std::int64_t i = 0; i < n; ++i) {
-      if (failed) continue;
-      try {
-        const auto doc = static_cast<std::size_t>(i);
-        ReadOutcome outcome = documents.read(doc);
-        if (!outcome.text) {
-          out.skip_reasons[doc] = outcome.skip_reason.empty() ? "unreadable" : outcome.skip_reason;
-        } else {
-          auto& row = out.rows[doc];
-          row.worker = static_cast<std::uint32_t>(w);
-          row.begin = mine.ids.size();
-          tally.start(row.begin);
-          if (fixed) {
-            tokenizer->tokenize(*outcome.text, [&](std::string_view term) {
-              const std::uint32_t id = fixed->find(term);
-              if (id != TermDictionary::kNotFound) tally.add(id, mine);
-            });
+    for (std::int64_t first = next.fetch_add(kChunk); first < n && !failed; first = next.fetch_add(kChunk)) {
+      for (std::int64_t i = first; i < std::min(n, first + kChunk) && !failed; ++i) {
+        try {
+          const auto doc = static_cast<std::size_t>(i);
+          ReadOutcome outcome = documents.read(doc);
+          if (!outcome.text) {
+            out.skip_reasons[doc] = outcome.skip_reason.empty() ? "unreadable" : outcome.skip_reason;
           } else {
-            tokenizer->tokenize(
-                *outcome.text, [&](std::string_view term) { tally.add(mine.dictionary.intern(term), mine); });
+            auto& row = out.rows[doc];
+            row.worker = static_cast<std::uint32_t>(w);
+            row.begin = mine.ids.size();
+            tally.start(row.begin);
+            if (fixed) {
+              tokenizer->tokenize(*outcome.text, [&](std::string_view term) {
+                const std::uint32_t id = fixed->find(term);
+                if (id != TermDictionary::kNotFound) tally.add(id, mine);
+              });
+            } else {
+              tokenizer->tokenize(*outcome.text, [&](std::string_view term) {
+                tally.add(mine.dictionary.intern(term), mine);
+              });
+            }
+            row.length = static_cast<std::uint32_t>(mine.ids.size() - row.begin);
+            bytes += outcome.text->size();
           }
-          row.length = static_cast<std::uint32_t>(mine.ids.size() - row.begin);
-          bytes += outcome.text->size();
+          progress.advance(1, documents.sizes[doc]);
+        } catch (...) {
+          record(i);
         }
-        progress.advance(1, documents.sizes[doc]);
-      } catch (...) {
-        record(i);
       }
     }
-  }
+  });
   progress.finish();
   if (error) std::rethrow_exception(error);
   out.bytes = bytes;
