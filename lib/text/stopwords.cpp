@@ -112,7 +112,9 @@ void StopwordSet::build_table() {
   slots_.assign(size, Slot{});
   mask_ = size - 1;
   pool_.clear();
+  lengths_by_first_.fill(0);
   for (const auto& word : words_) {
+    lengths_by_first_[static_cast<unsigned char>(word[0])] |= 1u << (word.size() % 32);
     const Slot slot{hash_word(word), static_cast<std::uint32_t>(pool_.size()),
                     static_cast<std::uint32_t>(word.size())};
     pool_ += word;
@@ -123,6 +125,10 @@ void StopwordSet::build_table() {
 }
 
 bool StopwordSet::contains(std::string_view word) const {
+  if (word.empty() ||
+      !(lengths_by_first_[static_cast<unsigned char>(word[0])] & (1u << (word.size() % 32)))) {
+    return false;
+  }
   if (slots_.empty()) return false;  // default-constructed
   const std::uint64_t hash = hash_word(word);
   for (std::uint64_t i = hash & mask_;; i = (i + 1) & mask_) {

@@ -4,6 +4,7 @@
 // ignored). Words are folded exactly as tokens are, so lookups compare folded
 // text. Lookup is an open-addressing hash table probed with string views, so
 // checking a token allocates nothing.
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -48,6 +49,9 @@ class StopwordSet {
   std::string pool_;
   std::vector<Slot> slots_;  // size is a power of two
   std::uint64_t mask_ = 0;
+  // Bit (length % 32) of lengths_by_first_[b] is set when some word of that
+  // length starts with byte b: most content words fail this before hashing.
+  std::array<std::uint32_t, 256> lengths_by_first_{};
 };
 
 // Words of a list in the stopword file format, unfolded, in file order.
