@@ -3,7 +3,7 @@
 # complete, bad input fails with exit 1 naming the file, bad k with exit 2, and
 # a failed run leaves an existing output untouched.
 set -uo pipefail
-bin=$1
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")  # absolute: the test runs elsewhere
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Factorization speed, side by side on the same matrix: scikit-learn's NMF
+# (solver 'cd' and 'mu', init nndsvda, tol 1e-4, max_iter 200; fit alone, matrix
+# already in memory) against the whole `unbake factor` process (reading the
+# ~30 MB MatrixMarket file, fitting, writing the JSON result) with hals and mu.
+# The matrix is scikit-learn's TF-IDF of 20news/train, exported once and cached
+# in bench/out/ (git-ignored).
+#
+# Usage: bench/factor.sh [CORPUS_DIR]   (default: ../shared/corpora/20news/train)
+# Environment: UNBAKE_BUILD_DIR (default build), PYTHON (default /usr/bin/python3,
+# which must have scikit-learn), K (default 20), THREADS (unbake --threads, default 0 = all cores).
+set -euo pipefail
+
+bench=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$bench/.." && pwd)
+python=${PYTHON:-/usr/bin/python3}
+unbake=${UNBAKE_BUILD_DIR:-$repo/build}/unbake
+[[ $unbake = /* ]] || unbake=$repo/$unbake
+corpus=${1:-$repo/../shared/corpora/20news/train}
+k=${K:-20}
+threads=${THREADS:-0}
+
+[[ -d $corpus ]] || { echo "factor.sh: $corpus not found" >&2; exit 1; }
+[[ -x $unbake ]] || { echo "factor.sh: $unbake not found (build it with scripts/build.sh)" >&2; exit 1; }
+"$python" -c 'import sklearn' 2>/dev/null ||
+  { echo "factor.sh: $python has no scikit-learn (install python3-sklearn, or set PYTHON)" >&2; exit 1; }
+
+mkdir -p "$bench/out"
+matrix=$bench/out/$(basename "$(dirname "$corpus")")_$(basename "$corpus")_tfidf.mtx
+if [[ ! -s $matrix ]]; then
+  echo "exporting scikit-learn's TF-IDF of $corpus to $matrix ..." >&2
+  "$python" "$bench/factor_sklearn.py" export "$corpus" "$matrix"
+fi
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+json_field() { "$python" -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$1" "$2"; }
+
+rows=()
+for pair in cd:hals mu:mu; do
+  sk_solver=${pair%%:*}
+  our_solver=${pair##*:}
+  echo "scikit-learn NMF solver=$sk_solver ..." >&2
+  "$python" "$bench/factor_sklearn.py" fit "$matrix" "$sk_solver" "$k" >"$tmp/sk.json"
+  echo "unbake factor --solver $our_solver ..." >&2
+  start=$(date +%s.%N)
+  "$unbake" -q factor "$matrix" -k "$k" --solver "$our_solver" --init nndsvda --tol 1e-4 --max-iter 200 \
+    --threads "$threads" -o "$tmp/ours.json"
+  end=$(date +%s.%N)
+  ours=$(echo "$end - $start" | bc -l)
+  sk=$(json_field "$tmp/sk.json" seconds)
+  rows+=("$(printf '%-8s %-6s %9.2f %9.2f %7.2f %10d %10d %12.6f %12.6f' "$sk_solver" "$our_solver" "$sk" "$ours" \
+    "$(echo "$sk / $ours" | bc -l)" "$(json_field "$tmp/sk.json" iterations)" \
+    "$(json_field "$tmp/ours.json" iterations)" "$(json_field "$tmp/sk.json" relative_error)" \
+    "$(json_field "$tmp/ours.json" relative_error)")")
+done
+
+shape=$(sed -n '/^[^%]/{p;q}' "$matrix")
+echo
+echo "matrix: $matrix ($shape: rows columns non-zeros), k = $k, $(nproc) cores"
+echo "seconds: scikit-learn = NMF.fit alone; unbake = whole process (read .mtx, fit, write JSON)"
+echo "ratio = scikit-learn seconds / unbake seconds (> 1: unbake faster); error = ||V - WH||_F / ||V||_F"
+printf '%-8s %-6s %9s %9s %7s %10s %10s %12s %12s\n' sklearn unbake "sk s" "unbake s" ratio "sk iter" \
+  "unbake it" "sk error" "unbake error"
+printf '%s\n' "${rows[@]}"
