@@ -37,23 +37,38 @@ trap 'rm -rf "$tmp"' EXIT
 
 json_field() { "$python" -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$1" "$2"; }
 
+# One unbake run: prints its wall time; the JSON result is left in $tmp/ours.json.
+run_unbake() {  # solver tol max_iter
+  local start end
+  start=$(date +%s.%N)
+  "$unbake" -q factor "$matrix" -k "$k" --solver "$1" --init nndsvda --tol "$2" --max-iter "$3" \
+    --threads "$threads" -o "$tmp/ours.json"
+  end=$(date +%s.%N)
+  echo "$end - $start" | bc -l
+}
+
+row() {  # label sk_solver our_solver sk_seconds our_seconds
+  printf '%-13s %-6s %-6s %9.2f %9.2f %7.2f %8d %9d %12.6f %12.6f' "$1" "$2" "$3" "$4" "$5" "$(echo "$4 / $5" | bc -l)" \
+    "$(json_field "$tmp/sk.json" iterations)" "$(json_field "$tmp/ours.json" iterations)" \
+    "$(json_field "$tmp/sk.json" relative_error)" "$(json_field "$tmp/ours.json" relative_error)"
+}
+
 rows=()
 for pair in cd:hals mu:mu; do
   sk_solver=${pair%%:*}
   our_solver=${pair##*:}
   echo "scikit-learn NMF solver=$sk_solver ..." >&2
   "$python" "$bench/factor_sklearn.py" fit "$matrix" "$sk_solver" "$k" >"$tmp/sk.json"
-  echo "unbake factor --solver $our_solver ..." >&2
-  start=$(date +%s.%N)
-  "$unbake" -q factor "$matrix" -k "$k" --solver "$our_solver" --init nndsvda --tol 1e-4 --max-iter 200 \
-    --threads "$threads" -o "$tmp/ours.json"
-  end=$(date +%s.%N)
-  ours=$(echo "$end - $start" | bc -l)
   sk=$(json_field "$tmp/sk.json" seconds)
-  rows+=("$(printf '%-8s %-6s %9.2f %9.2f %7.2f %10d %10d %12.6f %12.6f' "$sk_solver" "$our_solver" "$sk" "$ours" \
-    "$(echo "$sk / $ours" | bc -l)" "$(json_field "$tmp/sk.json" iterations)" \
-    "$(json_field "$tmp/ours.json" iterations)" "$(json_field "$tmp/sk.json" relative_error)" \
-    "$(json_field "$tmp/ours.json" relative_error)")")
+  echo "unbake factor --solver $our_solver ..." >&2
+  ours=$(run_unbake "$our_solver" 1e-4 200)
+  rows+=("$(row "same options" "$sk_solver" "$our_solver" "$sk" "$ours")")
+  # The two stopping rules differ (scikit-learn compares the error with the
+  # initial one every 10 iterations), so also run exactly as many iterations.
+  iters=$(json_field "$tmp/sk.json" iterations)
+  echo "unbake factor --solver $our_solver --max-iter $iters (no early stop) ..." >&2
+  ours=$(run_unbake "$our_solver" 1e-300 "$iters")
+  rows+=("$(row "same iters" "$sk_solver" "$our_solver" "$sk" "$ours")")
 done
 
 shape=$(sed -n '/^[^%]/{p;q}' "$matrix")
@@ -61,6 +76,6 @@ echo
 echo "matrix: $matrix ($shape: rows columns non-zeros), k = $k, $(nproc) cores"
 echo "seconds: scikit-learn = NMF.fit alone; unbake = whole process (read .mtx, fit, write JSON)"
 echo "ratio = scikit-learn seconds / unbake seconds (> 1: unbake faster); error = ||V - WH||_F / ||V||_F"
-printf '%-8s %-6s %9s %9s %7s %10s %10s %12s %12s\n' sklearn unbake "sk s" "unbake s" ratio "sk iter" \
+printf '%-13s %-6s %-6s %9s %9s %7s %8s %9s %12s %12s\n' run sklearn unbake "sk s" "unbake s" ratio "sk iter" \
   "unbake it" "sk error" "unbake error"
 printf '%s\n' "${rows[@]}"
