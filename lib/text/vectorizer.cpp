@@ -152,7 +152,7 @@ VectorizedCorpus vectorize(const DocumentSource& documents, const VectorizerOpti
 
   std::vector<const TermDictionary*> dictionaries;
   for (const auto& w : counts.workers) dictionaries.push_back(&w.dictionary);
-  MergedVocabulary merged = merge_dictionaries(dictionaries);
+  MergedVocabulary merged = merge_dictionaries(dictionaries, threads);
   log().debug("merged {} distinct terms in {:.3f} s", merged.terms.size(), seconds_since(start));
   for (auto& w : counts.workers) w.dictionary = TermDictionary();  // the merged copy is enough now
 
@@ -196,7 +196,12 @@ VectorizedCorpus vectorize(const DocumentSource& documents, const VectorizerOpti
 
 VectorizedCorpus vectorize(const std::string& root, const VectorizerOptions& options) {
   options.validate();
-  return vectorize(folder_documents(root, options.reader), options);
+  const auto start = Clock::now();
+  const DocumentSource documents = folder_documents(root, options.reader);
+  const double listing = seconds_since(start);
+  VectorizedCorpus out = vectorize(documents, options);
+  out.seconds_listing = listing;
+  return out;
 }
 
 VectorizedCorpus vectorize_with_vocabulary(const DocumentSource& documents, const VectorizerOptions& options,
@@ -237,7 +242,12 @@ VectorizedCorpus vectorize_with_vocabulary(const std::string& root, const Vector
                                            const std::vector<std::string>& terms,
                                            const Eigen::VectorXd& idf) {
   options.validate();
-  return vectorize_with_vocabulary(folder_documents(root, options.reader), options, terms, idf);
+  const auto start = Clock::now();
+  const DocumentSource documents = folder_documents(root, options.reader);
+  const double listing = seconds_since(start);
+  VectorizedCorpus out = vectorize_with_vocabulary(documents, options, terms, idf);
+  out.seconds_listing = listing;
+  return out;
 }
 
 }  // namespace unbake::text

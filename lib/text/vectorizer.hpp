@@ -27,6 +27,7 @@ struct VectorizedCorpus {
   std::vector<SkippedFile> skipped;  // not rows; sorted by path
   std::size_t empty_documents = 0;   // rows with no kept term (all zero)
   std::uint64_t bytes_read = 0;
+  double seconds_listing = 0;    // walking the folder (0 for documents in memory)
   double seconds_reading = 0;    // reading + tokenizing
   double seconds_weighting = 0;  // merging, pruning, weighting
 };

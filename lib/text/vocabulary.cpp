@@ -1,12 +1,14 @@
 #include "text/vocabulary.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <numeric>
 
 #include <fmt/format.h>
 
 #include "core/errors.hpp"
+#include "text/vectorizer_workers.hpp"
 
 namespace unbake::text {
 namespace {
@@ -94,46 +96,67 @@ void TermDictionary::grow() {
   slots_.swap(bigger);
 }
 
-MergedVocabulary merge_dictionaries(const std::vector<const TermDictionary*>& dictionaries) {
-  MergedVocabulary out;
-  out.remap.resize(dictionaries.size());
-  if (dictionaries.empty()) return out;
-  // The first dictionary is the base of the union (ids unchanged); the
-  // others add what it lacks.
-  TermDictionary all = *dictionaries[0];
-  out.remap[0].resize(all.size());
-  std::iota(out.remap[0].begin(), out.remap[0].end(), 0u);
-  for (std::size_t d = 1; d < dictionaries.size(); ++d) {
-    const TermDictionary& dict = *dictionaries[d];
-    out.remap[d].resize(dict.size());
-    for (std::uint32_t id = 0; id < dict.size(); ++id) out.remap[d][id] = all.intern(dict.term(id));
-  }
-  // Insertion order depends on which worker met a term first; sorting the
-  // union by bytes removes that dependence. The first eight bytes, read
-  // big-endian and zero-padded, order most pairs without touching the bytes.
-  struct Key {
-    std::uint64_t prefix;
-    std::uint32_t id;
-  };
-  std::vector<Key> keys(all.size());
-  for (std::uint32_t id = 0; id < all.size(); ++id) {
-    const std::string_view t = all.term(id);
+namespace {
+
+// A term's first eight bytes read big-endian and zero-padded: comparing these
+// orders most pairs of terms bytewise without touching their bytes.
+struct SortKey {
+  std::uint64_t prefix;
+  std::uint32_t id;
+};
+
+std::vector<SortKey> sorted_keys(const TermDictionary& dict) {
+  std::vector<SortKey> keys(dict.size());
+  for (std::uint32_t id = 0; id < dict.size(); ++id) {
+    const std::string_view t = dict.term(id);
     std::uint64_t prefix = 0;
     for (std::size_t i = 0; i < 8; ++i)
       prefix = prefix << 8 | (i < t.size() ? static_cast<unsigned char>(t[i]) : 0u);
     keys[id] = {prefix, id};
   }
-  std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
-    return a.prefix != b.prefix ? a.prefix < b.prefix : all.term(a.id) < all.term(b.id);
+  std::sort(keys.begin(), keys.end(), [&](const SortKey& a, const SortKey& b) {
+    return a.prefix != b.prefix ? a.prefix < b.prefix : dict.term(a.id) < dict.term(b.id);
   });
-  std::vector<std::uint32_t> rank(all.size());
-  out.terms.reserve(all.size());
-  for (std::uint32_t i = 0; i < keys.size(); ++i) {
-    rank[keys[i].id] = i;
-    out.terms.emplace_back(all.term(keys[i].id));
+  return keys;
+}
+
+}  // namespace
+
+MergedVocabulary merge_dictionaries(const std::vector<const TermDictionary*>& dictionaries, int threads) {
+  const std::size_t k = dictionaries.size();
+  MergedVocabulary out;
+  out.remap.resize(k);
+  // Insertion order depends on which worker met a term first; sorting by
+  // bytes removes that dependence.
+  std::vector<std::vector<SortKey>> sorted(k);
+  std::atomic<std::size_t> next{0};
+  run_workers(std::max(1, std::min(threads, static_cast<int>(k))), [&](int) {
+    for (std::size_t d = next++; d < k; d = next++) sorted[d] = sorted_keys(*dictionaries[d]);
+  });
+
+  std::vector<std::size_t> at(k, 0);
+  std::size_t total = 0;
+  for (std::size_t d = 0; d < k; ++d) {
+    out.remap[d].resize(dictionaries[d]->size());
+    total += dictionaries[d]->size();
   }
-  for (auto& r : out.remap)
-    for (auto& id : r) id = rank[id];
+  out.terms.reserve(total);
+  auto less = [&](std::size_t a, std::size_t b) {  // head of list a before head of list b
+    const SortKey& x = sorted[a][at[a]];
+    const SortKey& y = sorted[b][at[b]];
+    return x.prefix != y.prefix ? x.prefix < y.prefix
+                                : dictionaries[a]->term(x.id) < dictionaries[b]->term(y.id);
+  };
+  for (;;) {
+    std::size_t best = k;
+    for (std::size_t d = 0; d < k; ++d)
+      if (at[d] < sorted[d].size() && (best == k || less(d, best))) best = d;
+    if (best == k) break;
+    const std::string_view term = dictionaries[best]->term(sorted[best][at[best]].id);
+    if (out.terms.empty() || out.terms.back() != term) out.terms.emplace_back(term);
+    out.remap[best][sorted[best][at[best]].id] = static_cast<std::uint32_t>(out.terms.size() - 1);
+    ++at[best];
+  }
   return out;
 }
 

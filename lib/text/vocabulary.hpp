@@ -49,7 +49,9 @@ struct MergedVocabulary {
   std::vector<std::string> terms;
   std::vector<std::vector<std::uint32_t>> remap;  // remap[dictionary][local id] = index in terms
 };
-MergedVocabulary merge_dictionaries(const std::vector<const TermDictionary*>& dictionaries);
+// Each dictionary is sorted on its own (in parallel, up to `threads`), then
+// the sorted lists are merged.
+MergedVocabulary merge_dictionaries(const std::vector<const TermDictionary*>& dictionaries, int threads = 1);
 
 // Which terms survive pruning, scikit-learn style: min_df is a document count
 // when >= 1 and a fraction of documents when < 1; max_df is a fraction when

@@ -35,7 +35,7 @@ TEST_CASE("vocabulary: merging sorts the union by UTF-8 bytes whatever the dicti
   for (const char* t : {"zebra", "\xc3\xa9t\xc3\xa9", "apple", "Zulu"}) a.intern(t);  // "été"
   for (const char* t : {"mango", "apple", "zebra"}) b.intern(t);
   const auto ab = merge_dictionaries({&a, &b});
-  const auto ba = merge_dictionaries({&b, &a});
+  const auto ba = merge_dictionaries({&b, &a}, 2);
   const std::vector<std::string> expected{"Zulu", "apple", "mango", "zebra", "\xc3\xa9t\xc3\xa9"};
   CHECK(ab.terms == expected);
   CHECK(ba.terms == expected);
