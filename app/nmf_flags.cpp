@@ -5,11 +5,13 @@
 namespace unbake::app {
 namespace {
 
-// Turns a name parser that throws UsageError into a CLI11 check, so a bad
-// name fails during parsing with the parser's own message.
-template <class Parse>
-CLI::Validator names_checked_by(Parse parse, const std::string& description) {
-  return CLI::Validator(
+// A named choice (--solver hals) stored as an enum. The name parser throws
+// UsageError; here it runs as a CLI11 check so that a bad name fails during
+// parsing (exit 2) with the parser's own message.
+template <class Enum>
+void add_choice(CLI::App& app, const std::string& flag, Enum& target, Enum (*parse)(const std::string&),
+                const std::string& names, const std::string& help) {
+  CLI::Validator known(
       [parse](std::string& name) -> std::string {
         try {
           parse(name);
@@ -18,27 +20,24 @@ CLI::Validator names_checked_by(Parse parse, const std::string& description) {
           return e.what();
         }
       },
-      description);
+      names);
+  app.add_option_function<std::string>(
+         flag, [&target, parse](const std::string& s) { target = parse(s); }, help)
+      ->check(known)
+      ->default_str(nmf::to_string(target));
 }
 
 }  // namespace
 
 void add_nmf_flags(CLI::App& app, nmf::NmfConfig& config, bool with_k) {
   if (with_k)
-    app.add_option("-k", config.k, "Number of factors (topics) k, 1 <= k <= min(rows, columns)")
-        ->required();
-  app.add_option_function<std::string>(
-         "--solver", [&config](const std::string& s) { config.solver = nmf::parse_solver(s); },
-         "Update rule: hals (coordinate descent), als (clipped alternating least squares), mu "
-         "(multiplicative, Frobenius), kl (multiplicative, Kullback-Leibler)")
-      ->check(names_checked_by(nmf::parse_solver, "als|mu|hals|kl"))
-      ->default_str(nmf::to_string(config.solver));
-  app.add_option_function<std::string>(
-         "--init", [&config](const std::string& s) { config.init = nmf::parse_init(s); },
-         "Starting point: random, or an SVD-based start (nndsvd; nndsvda fills zeros with the mean; "
-         "nndsvdar with small random values)")
-      ->check(names_checked_by(nmf::parse_init, "random|nndsvd|nndsvda|nndsvdar"))
-      ->default_str(nmf::to_string(config.init));
+    app.add_option("-k", config.k, "Number of factors (topics) k, 1 <= k <= min(rows, columns)")->required();
+  add_choice(app, "--solver", config.solver, nmf::parse_solver, "als|mu|hals|kl",
+             "Update rule: hals (coordinate descent), als (clipped alternating least squares), mu "
+             "(multiplicative, Frobenius), kl (multiplicative, Kullback-Leibler)");
+  add_choice(app, "--init", config.init, nmf::parse_init, "random|nndsvd|nndsvda|nndsvdar",
+             "Starting point: random, or an SVD-based start (nndsvd; nndsvda fills zeros with the mean; "
+             "nndsvdar with small random values)");
   app.add_option("--seed", config.seed, "Random seed (same seed and input give the same result)")
       ->capture_default_str();
   app.add_option("--tol", config.tol, "Stop when the objective improves by less than this fraction")
