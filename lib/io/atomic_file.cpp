@@ -79,7 +79,8 @@ class FdBuf : public std::streambuf {
 };
 
 [[noreturn]] void fail(const std::string& path, const std::string& what, int err) {
-  throw OutputError("cannot write " + path + ": " + what + (err ? std::string(": ") + std::strerror(err) : ""));
+  throw OutputError("cannot write " + path + ": " + what +
+                    (err ? std::string(": ") + std::strerror(err) : ""));
 }
 
 void write_through(const std::string& path, int fd, const std::function<void(std::ostream&)>& write) {

@@ -198,6 +198,12 @@ void append_label(std::string& line, const std::string& label, char delim) {
 
 char delimiter_for(const std::string& path) { return ends_with(path, ".tsv") ? '\t' : ','; }
 
+std::string csv_field(const std::string& text, char delimiter) {
+  std::string out;
+  append_label(out, text, delimiter);
+  return out;
+}
+
 DenseCsv read_csv_dense(const std::string& path) {
   Parsed p = parse(path);
   DenseCsv out{Eigen::MatrixXd::Zero(p.rows, p.cols), std::move(p.labels)};
@@ -221,14 +227,15 @@ SparseCsv read_csv_sparse(const std::string& path) {
 }
 
 void write_csv(std::ostream& out, const Eigen::MatrixXd& values, const std::vector<std::string>& row_labels,
-               const std::vector<std::string>& column_labels, char delimiter) {
+               const std::vector<std::string>& column_labels, char delimiter, const std::string& corner) {
   if (!row_labels.empty() && static_cast<long>(row_labels.size()) != values.rows())
     throw std::logic_error("write_csv: row label count does not match the matrix");
   if (!column_labels.empty() && static_cast<long>(column_labels.size()) != values.cols())
     throw std::logic_error("write_csv: column label count does not match the matrix");
   std::string line;
   if (!column_labels.empty()) {
-    // An empty first cell above the row labels marks them as labels on reading.
+    // The first cell above the row labels (empty by default) marks them as labels on reading.
+    if (!row_labels.empty()) append_label(line, corner, delimiter);
     for (std::size_t c = 0; c < column_labels.size(); ++c) {
       if (c > 0 || !row_labels.empty()) line += delimiter;
       append_label(line, column_labels[c], delimiter);

@@ -44,7 +44,11 @@ char delimiter_for(const std::string& path);
 // vectors to omit them; otherwise their sizes must match). Labels are quoted
 // when they contain the delimiter, a quote, a line break or outer spaces;
 // numbers are written so they read back exactly.
+// `corner` is the header cell above the row labels.
 void write_csv(std::ostream& out, const Eigen::MatrixXd& values, const std::vector<std::string>& row_labels,
-               const std::vector<std::string>& column_labels, char delimiter = ',');
+               const std::vector<std::string>& column_labels, char delimiter = ',', const std::string& corner = "");
+
+// One field, quoted as write_csv quotes labels.
+std::string csv_field(const std::string& text, char delimiter);
 
 }  // namespace unbake::io

@@ -84,7 +84,9 @@ std::vector<std::string> parse_stopword_text(std::string_view text) {
   return words;
 }
 
-StopwordSet::StopwordSet(const std::vector<std::string>& entries, TokenFolder& folder) {
+StopwordSet::StopwordSet(const std::vector<std::string>& entries, const std::vector<std::string>& words,
+                         TokenFolder& folder) {
+  for (const auto& word : words) words_.emplace_back(folder.fold(word));
   for (const auto& entry : entries) {
     check_stopword_entry(entry);
     if (entry == "none") continue;

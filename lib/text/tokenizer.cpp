@@ -33,6 +33,7 @@ void to_json(nlohmann::json& j, const TokenizerOptions& o) {
                      {"min_token_length", o.min_token_length},
                      {"keep_numbers", o.keep_numbers},
                      {"stopwords", o.stopwords},
+                     {"stopword_words", o.stopword_words},
                      {"stem", o.stem},
                      {"ngram", o.ngram}};
 }
@@ -42,6 +43,7 @@ void from_json(const nlohmann::json& j, TokenizerOptions& o) {
   j.at("min_token_length").get_to(o.min_token_length);
   j.at("keep_numbers").get_to(o.keep_numbers);
   j.at("stopwords").get_to(o.stopwords);
+  j.at("stopword_words").get_to(o.stopword_words);
   j.at("stem").get_to(o.stem);
   j.at("ngram").get_to(o.ngram);
 }
@@ -87,7 +89,7 @@ struct Tokenizer::Impl {
   explicit Impl(const TokenizerOptions& o)
       : options(o), min_length(static_cast<std::size_t>(o.min_token_length)), folder(o.strip_accents) {
     options.validate();
-    stopwords = StopwordSet(options.stopwords, folder);
+    stopwords = StopwordSet(options.stopwords, options.stopword_words, folder);
     if (!options.stem.empty()) stemmer.emplace(options.stem);
   }
 

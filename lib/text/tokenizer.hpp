@@ -25,6 +25,10 @@ struct TokenizerOptions {
   // Each entry: a language code with a list in stopwords/ ("en"), a file path,
   // or "none". Lists add up.
   std::vector<std::string> stopwords{"en"};
+  // Literal stopwords added to the lists. A saved model stores its whole
+  // effective list here (with stopwords = {"none"}), so it maps new documents
+  // the same way even if the lists shipped with unbake change.
+  std::vector<std::string> stopword_words;
   std::string stem;       // "" = no stemming, else a Snowball language ("english", "en", ...)
   int ngram = 1;          // 1 = words, 2 = words plus bigrams of adjacent kept words
   void validate() const;  // throws UsageError

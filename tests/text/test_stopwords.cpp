@@ -19,7 +19,7 @@ using unbake::text::TokenFolder;
 
 StopwordSet load(const std::vector<std::string>& entries, bool strip_accents = false) {
   TokenFolder folder(strip_accents);
-  return StopwordSet(entries, folder);
+  return StopwordSet(entries, {}, folder);
 }
 
 }  // namespace
@@ -94,4 +94,13 @@ TEST_CASE("Tokenizer stopwords: unknown language is a usage error naming the cho
 TEST_CASE("Tokenizer stopwords: parsing skips comments and blank lines") {
   CHECK(unbake::text::parse_stopword_text("# c\n a \n\n\tb\t# x\r\n#\nc") ==
         std::vector<std::string>{"a", "b", "c"});
+}
+
+TEST_CASE("stopwords: literal words add to the lists and are folded like tokens") {
+  unbake::text::TokenizerOptions o;
+  o.stopwords = {"none"};
+  o.stopword_words = {"Apple", "BANANA"};
+  unbake::text::Tokenizer tok(o);
+  CHECK(tok.terms("apple banana cherry") == std::vector<std::string>{"cherry"});
+  CHECK(tok.stopwords() == std::vector<std::string>{"apple", "banana"});
 }

@@ -1,0 +1,73 @@
+// `unbake fit DIR -k K`: the main job. Reads a folder, vectorizes it, factors
+// V, prints the topic report, and optionally writes JSON, CSVs and a model.
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "command.hpp"
+#include "core/log.hpp"
+#include "io/atomic_file.hpp"
+#include "model/fit_topics.hpp"
+#include "nmf_flags.hpp"
+#include "report/csv_report.hpp"
+#include "report/text_report.hpp"
+#include "vectorizer_flags.hpp"
+
+namespace unbake::app {
+namespace {
+
+class FitCommand : public Command {
+ public:
+  CLI::App* setup(CLI::App& root) override {
+    auto* app = root.add_subcommand("fit", "Find the topics of a folder of documents (the main job)");
+    app->add_option("DIR", root_, "Folder of documents (or one file)")->required();
+    add_nmf_flags(*app, options_.nmf);
+    // One --threads serves both stages: the vectorizer's flag replaces the NMF one.
+    app->remove_option(app->get_option("--threads"));
+    add_vectorizer_flags(*app, options_.vectorizer);
+    app->add_option("--top-words", options_.topics.top_words, "Words per topic in the text report and CSV")
+        ->capture_default_str();
+    app->add_option("--json-words", options_.topics.json_words, "Words per topic in the JSON report")
+        ->capture_default_str();
+    app->add_option("--top-docs", options_.topics.top_docs, "Documents per topic in the reports")
+        ->capture_default_str();
+    app->add_option("--json", json_, "Write the report as JSON to FILE ('-' = stdout)");
+    app->add_option("--model", model_, "Save the model (vocabulary, idf, topics) for `unbake transform`");
+    app->add_option("--mixtures-csv", mixtures_csv_, "Write each document's topic mixture as CSV");
+    app->add_option("--topics-csv", topics_csv_,
+                    "Write the topics' ranked words as CSV (topic, rank, word, weight)");
+    return app;
+  }
+
+  void run() override {
+    auto outcome = model::fit_topics(root_, options_);
+    if (json_ != "-") {
+      report::write_text_report(std::cout, outcome.topics, options_.topics, outcome.corpus, outcome.nmf,
+                                outcome.seconds);
+      std::cout.flush();
+    }
+    if (!json_.empty()) {
+      auto j = model::report_json(outcome, options_);
+      io::write_atomically(json_, [&](std::ostream& out) { out << j.dump(1) << '\n'; });
+    }
+    if (!model_.empty()) model::save_model(model_, outcome.model);
+    if (!mixtures_csv_.empty())
+      io::write_atomically(mixtures_csv_,
+                           [&](std::ostream& out) { report::write_mixtures_csv(out, outcome.topics); });
+    if (!topics_csv_.empty())
+      io::write_atomically(topics_csv_, [&](std::ostream& out) {
+        report::write_topics_csv(out, outcome.topics, options_.topics.top_words);
+      });
+  }
+
+ private:
+  std::string root_;
+  model::FitOptions options_;
+  std::string json_, model_, mixtures_csv_, topics_csv_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_fit_command() { return std::make_unique<FitCommand>(); }
+
+}  // namespace unbake::app

@@ -1,0 +1,56 @@
+// `unbake transform MODEL DIR|FILE...`: topic mixtures of new documents
+// against a saved model (same tokenizer and weighting as fit; exact NNLS).
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "command.hpp"
+#include "core/threads.hpp"
+#include "io/atomic_file.hpp"
+#include "model/fit_topics.hpp"
+#include "model/topic_model.hpp"
+#include "report/csv_report.hpp"
+#include "report/text_report.hpp"
+
+namespace unbake::app {
+namespace {
+
+class TransformCommand : public Command {
+ public:
+  CLI::App* setup(CLI::App& root) override {
+    auto* app = root.add_subcommand("transform", "Topic mixtures of new documents against a saved model");
+    app->add_option("MODEL", model_path_, "Model file written by `unbake fit --model`")->required();
+    app->add_option("INPUT", inputs_, "Folders or files of new documents")->required();
+    app->add_option("--json", json_, "Write the mixtures as JSON to FILE ('-' = stdout)");
+    app->add_option("--mixtures-csv", mixtures_csv_, "Write the mixtures as CSV");
+    app->add_option("--threads", threads_, "Threads (0 = all cores); results do not depend on it")
+        ->capture_default_str();
+    return app;
+  }
+
+  void run() override {
+    auto model = model::load_model(model_path_);
+    auto outcome = model::transform(model, inputs_, resolve_threads(threads_));
+    if (json_ != "-") report::write_mixtures_text(std::cout, outcome.documents, model.labels);
+    if (!json_.empty()) {
+      auto j = model::transform_json(outcome, model);
+      io::write_atomically(json_, [&](std::ostream& out) { out << j.dump(1) << '\n'; });
+    }
+    if (!mixtures_csv_.empty())
+      io::write_atomically(mixtures_csv_, [&](std::ostream& out) {
+        report::write_mixtures_csv(out, outcome.documents, static_cast<int>(model.labels.size()));
+      });
+  }
+
+ private:
+  std::string model_path_;
+  std::vector<std::string> inputs_;
+  std::string json_, mixtures_csv_;
+  int threads_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_transform_command() { return std::make_unique<TransformCommand>(); }
+
+}  // namespace unbake::app

@@ -1,0 +1,147 @@
+#include "model/fit_topics.hpp"
+
+#include <chrono>
+
+#include <nlohmann/json.hpp>
+
+#include "core/errors.hpp"
+#include "core/log.hpp"
+#include "core/version.hpp"
+#include "nmf/fit.hpp"
+#include "nmf/nnls.hpp"
+#include "text/tokenizer.hpp"
+
+namespace unbake::model {
+namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// ||V - W H||_F / ||V||_F without forming W H.
+double relative_error(const nmf::SparseMatrix& V, const nmf::Matrix& W, const nmf::Matrix& H) {
+  double vv = V.squaredNorm();
+  if (vv == 0) return 0;
+  nmf::Matrix VHt = V * H.transpose();
+  double cross = (W.array() * VHt.array()).sum();
+  double quad = ((W.transpose() * W).array() * (H * H.transpose()).array()).sum();
+  return std::sqrt(std::max(0.0, vv - 2 * cross + quad) / vv);
+}
+
+}  // namespace
+
+void FitOptions::validate() const {
+  vectorizer.validate();
+  topics.validate();
+  if (nmf.k < 1) throw UsageError("-k must be at least 1, got " + std::to_string(nmf.k));
+}
+
+FitOutcome fit_topics(const std::string& root, const FitOptions& options) {
+  options.validate();
+  auto t0 = std::chrono::steady_clock::now();
+  text::VectorizedCorpus corpus = text::vectorize(root, options.vectorizer);
+  const long m = corpus.V.rows(), n = corpus.V.cols();
+  if (options.nmf.k > std::min(m, n))
+    throw UsageError("k = " + std::to_string(options.nmf.k) + " is larger than the " +
+                     (m <= n ? std::to_string(m) + " documents" : std::to_string(n) + " vocabulary terms") +
+                     " of " + root);
+
+  FitOutcome out;
+  auto t_factor = std::chrono::steady_clock::now();
+  nmf::NmfConfig config = options.nmf;
+  if (config.threads == 0) config.threads = options.vectorizer.threads;
+  out.nmf = nmf::fit(corpus.V, config);
+  nmf::Matrix W = nmf::solve_w(corpus.V, out.nmf.H, config.threads);
+  out.nmf.relative_error = relative_error(corpus.V, W, out.nmf.H);
+  double factor_seconds = seconds_since(t_factor);
+
+  out.topics = report::summarize_topics(W, out.nmf.H, corpus.terms, corpus.doc_ids, options.topics);
+
+  out.corpus.root = root;
+  out.corpus.documents = m;
+  out.corpus.empty_documents = static_cast<long>(corpus.empty_documents);
+  out.corpus.skipped = corpus.skipped;
+  out.corpus.vocabulary = n;
+  out.corpus.nnz = static_cast<long>(corpus.V.nonZeros());
+
+  // The model carries its effective stopword list, so it stands alone.
+  out.model.vectorizer = options.vectorizer;
+  out.model.vectorizer.tokenizer.stopword_words = text::Tokenizer(options.vectorizer.tokenizer).stopwords();
+  out.model.vectorizer.tokenizer.stopwords = {"none"};
+  out.model.nmf = config;
+  out.model.terms = std::move(corpus.terms);
+  out.model.idf = corpus.idf;
+  out.model.generator_version = kVersion;
+  out.model.H.resize(out.nmf.H.rows(), n);
+  for (const auto& t : out.topics.topics) {
+    out.model.H.row(t.id) = out.nmf.H.row(t.factor);
+    out.model.labels.push_back(t.label);
+  }
+
+  out.seconds.read = corpus.seconds_reading;
+  out.seconds.vectorize = corpus.seconds_weighting;
+  out.seconds.factor = factor_seconds;
+  out.seconds.total = seconds_since(t0);
+  return out;
+}
+
+TransformOutcome transform(const TopicModel& model, const std::vector<std::string>& inputs, int threads) {
+  TransformOutcome out;
+  text::VectorizerOptions options = model.vectorizer;
+  options.threads = threads;
+  for (const auto& input : inputs) {
+    text::VectorizedCorpus corpus = text::vectorize_with_vocabulary(input, options, model.terms, model.idf);
+    nmf::Matrix W = nmf::solve_w(corpus.V, model.H, threads);
+    auto docs = report::mixtures(W, corpus.doc_ids);
+    out.documents.insert(out.documents.end(), std::make_move_iterator(docs.begin()),
+                         std::make_move_iterator(docs.end()));
+    out.skipped.insert(out.skipped.end(), corpus.skipped.begin(), corpus.skipped.end());
+    out.empty_documents += static_cast<long>(corpus.empty_documents);
+  }
+  return out;
+}
+
+nlohmann::json report_json(const FitOutcome& outcome, const FitOptions& options) {
+  nlohmann::json topics = nlohmann::json::array();
+  for (const auto& t : outcome.topics.topics) {
+    std::vector<report::TopicWord> words(
+        t.words.begin(),
+        t.words.begin() + std::min<long>(static_cast<long>(t.words.size()), options.topics.json_words));
+    topics.push_back({{"id", t.id},
+                      {"label", t.label},
+                      {"prevalence", t.prevalence},
+                      {"dominant_documents", t.dominant_documents},
+                      {"words", words},
+                      {"top_documents", t.top_documents}});
+  }
+  const auto& r = outcome.nmf;
+  return {{"schema", "unbake.report/1"},
+          {"generator", {{"name", kName}, {"version", kVersion}}},
+          {"corpus", outcome.corpus},
+          {"vectorizer", options.vectorizer},
+          {"model",
+           {{"k", r.config.k},
+            {"solver", nmf::to_string(r.config.solver)},
+            {"init", nmf::to_string(r.config.init)},
+            {"seed", r.config.seed},
+            {"tol", r.config.tol},
+            {"max_iter", r.config.max_iter},
+            {"iterations", r.iterations},
+            {"converged", r.converged},
+            {"relative_error", r.relative_error},
+            {"objective_trace", r.objective_trace},
+            {"seconds", outcome.seconds}}},
+          {"topics", std::move(topics)},
+          {"documents", outcome.topics.documents}};
+}
+
+nlohmann::json transform_json(const TransformOutcome& outcome, const TopicModel& model) {
+  return {{"schema", "unbake.transform/1"},
+          {"generator", {{"name", kName}, {"version", kVersion}}},
+          {"topics", model.labels},
+          {"skipped", outcome.skipped},
+          {"empty_documents", outcome.empty_documents},
+          {"documents", outcome.documents}};
+}
+
+}  // namespace unbake::model

@@ -1,0 +1,102 @@
+#include "model/topic_model.hpp"
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "core/errors.hpp"
+#include "core/version.hpp"
+#include "io/atomic_file.hpp"
+#include "nmf/config.hpp"
+
+namespace unbake::model {
+
+void TopicModel::validate(const std::string& source) const {
+  auto bad = [&](const std::string& what) { throw InputError(source + ": damaged model: " + what); };
+  if (terms.empty()) bad("empty vocabulary");
+  if (static_cast<long>(terms.size()) != idf.size()) bad("vocabulary and idf differ in length");
+  if (H.cols() != static_cast<long>(terms.size()))
+    bad("H has " + std::to_string(H.cols()) + " columns but the vocabulary has " +
+        std::to_string(terms.size()) + " terms");
+  if (H.rows() < 1) bad("no topics");
+  if (static_cast<long>(labels.size()) != H.rows()) bad("topic labels and H rows differ in number");
+  for (std::size_t i = 1; i < terms.size(); ++i)
+    if (!(terms[i - 1] < terms[i])) bad("vocabulary is not sorted or has duplicates near '" + terms[i] + "'");
+  if (!idf.allFinite() || (idf.array() <= 0).any()) bad("idf has values that are not positive numbers");
+  if (!H.allFinite() || (H.array() < 0).any()) bad("H has negative or non-finite values");
+}
+
+void to_json(nlohmann::json& j, const TopicModel& m) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (long t = 0; t < m.H.rows(); ++t) {
+    std::vector<double> row(m.H.row(t).begin(), m.H.row(t).end());
+    rows.push_back(std::move(row));
+  }
+  j = {{"schema", kModelSchema},     {"generator", {{"name", kName}, {"version", m.generator_version}}},
+       {"vectorizer", m.vectorizer}, {"nmf", m.nmf},
+       {"terms", m.terms},           {"idf", std::vector<double>(m.idf.begin(), m.idf.end())},
+       {"labels", m.labels},         {"H", std::move(rows)}};
+}
+
+void from_json(const nlohmann::json& j, TopicModel& m) {
+  j.at("vectorizer").get_to(m.vectorizer);
+  j.at("nmf").get_to(m.nmf);
+  j.at("terms").get_to(m.terms);
+  auto idf = j.at("idf").get<std::vector<double>>();
+  m.idf = Eigen::Map<Eigen::VectorXd>(idf.data(), static_cast<long>(idf.size()));
+  j.at("labels").get_to(m.labels);
+  const auto& rows = j.at("H");
+  m.H.resize(static_cast<long>(rows.size()), static_cast<long>(m.terms.size()));
+  for (std::size_t t = 0; t < rows.size(); ++t) {
+    auto row = rows[t].get<std::vector<double>>();
+    if (row.size() != m.terms.size())
+      throw InputError("H row " + std::to_string(t + 1) + " has " + std::to_string(row.size()) +
+                       " values, expected " + std::to_string(m.terms.size()));
+    for (std::size_t c = 0; c < row.size(); ++c) m.H(static_cast<long>(t), static_cast<long>(c)) = row[c];
+  }
+  j.at("generator").at("version").get_to(m.generator_version);
+}
+
+void save_model(const std::string& path, const TopicModel& model) {
+  model.validate(path);
+  nlohmann::json j = model;
+  io::write_atomically(path, [&](std::ostream& out) { out << j.dump() << '\n'; });
+}
+
+TopicModel load_model(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path + ": cannot open the model file");
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(in);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw InputError(path + ": not a model file (invalid JSON at byte " + std::to_string(e.byte) + ")");
+  }
+  if (!j.is_object() || !j.contains("schema") || !j["schema"].is_string())
+    throw InputError(path + ": not an unbake model (no schema)");
+  auto schema = j["schema"].get<std::string>();
+  if (schema != kModelSchema)
+    throw InputError(path + ": model schema '" + schema + "' is not supported (this unbake reads " +
+                     kModelSchema + ")");
+  TopicModel m;
+  try {
+    j.get_to(m);
+  } catch (const InputError& e) {
+    throw InputError(path + ": damaged model: " + e.what());
+  } catch (const UsageError& e) {
+    throw InputError(path + ": damaged model: " + e.what());
+  } catch (const nlohmann::json::exception& e) {
+    throw InputError(path + ": damaged model: " + std::string(e.what()));
+  }
+  m.validate(path);
+  try {
+    m.vectorizer.validate();
+  } catch (const UsageError& e) {
+    throw InputError(path + ": damaged model: " + e.what());
+  }
+  return m;
+}
+
+}  // namespace unbake::model

@@ -1,0 +1,39 @@
+#pragma once
+// A fitted topic model: everything needed to map new documents onto the
+// topics exactly as the training documents were mapped — the vectorizer
+// settings (with the stopword list itself, so the file stands alone), the
+// vocabulary and idf, and H with its topic labels, in report (prevalence) order.
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "nmf/config.hpp"
+#include "nmf/types.hpp"
+#include "text/vectorizer_options.hpp"
+
+namespace unbake::model {
+
+inline constexpr const char* kModelSchema = "unbake.model/1";
+
+struct TopicModel {
+  text::VectorizerOptions vectorizer;
+  std::vector<std::string> terms;   // sorted bytewise; H's columns
+  Eigen::VectorXd idf;              // per term
+  nmf::Matrix H;                    // k x terms, rows sum to 1, row t = topic t of the report
+  std::vector<std::string> labels;  // per topic
+  nmf::NmfConfig nmf;               // how H was fitted (for the record)
+  std::string generator_version;
+
+  // Throws InputError (naming `source`) when the parts do not fit together.
+  void validate(const std::string& source) const;
+};
+void to_json(nlohmann::json& j, const TopicModel& m);
+void from_json(const nlohmann::json& j, TopicModel& m);
+
+void save_model(const std::string& path, const TopicModel& model);
+// Throws InputError naming `path`: unreadable, not JSON, another schema
+// version, missing keys, or parts that do not fit together.
+TopicModel load_model(const std::string& path);
+
+}  // namespace unbake::model

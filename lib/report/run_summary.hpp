@@ -1,0 +1,32 @@
+#pragma once
+// What a fit run did, as plain numbers: the corpus side, the factorization
+// side, and the time of each stage. Both the text report and the JSON report
+// are rendered from it.
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "text/reader.hpp"
+
+namespace unbake::report {
+
+struct CorpusSummary {
+  std::string root;
+  long documents = 0;  // rows of V (documents read)
+  long empty_documents = 0;
+  std::vector<text::SkippedFile> skipped;
+  long vocabulary = 0;
+  long nnz = 0;
+};
+void to_json(nlohmann::json& j, const CorpusSummary& c);
+
+struct StageSeconds {
+  double read = 0;       // listing, reading, decoding, tokenizing
+  double vectorize = 0;  // vocabulary, pruning, weighting
+  double factor = 0;     // NMF
+  double total = 0;
+};
+void to_json(nlohmann::json& j, const StageSeconds& s);
+
+}  // namespace unbake::report
