@@ -3,9 +3,12 @@
 // directly: W is the fit's W·diag(d) (each factor's scale moved into W) and
 // every row of H sums to 1, so a row of H reads as a profile and a row of W
 // as how much of each profile a row of V holds.
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <limits>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
