@@ -21,18 +21,23 @@ bool is_blank(char c) { return c == ' ' || c == '\r'; }
 
 // Counts candidate delimiters outside quotes on the first line.
 char sniff_delimiter(std::string_view text) {
-  long tabs = 0, commas = 0, semicolons = 0;
+  long tabs = 0, commas = 0, semicolons = 0, tokens = 0;
   bool in_quotes = false;
+  char prev = ' ';
   for (char c : text) {
     if (c == '"') in_quotes = !in_quotes;
     if (in_quotes) continue;
-    if (c == '\n') break;
+    if (c == '\n' || c == '\r') break;
     tabs += c == '\t';
     commas += c == ',';
     semicolons += c == ';';
+    tokens += c != ' ' && prev == ' ';
+    prev = c;
   }
   if (tabs >= commas && tabs >= semicolons && tabs > 0) return '\t';
   if (semicolons > commas) return ';';
+  // Plain text as numpy.savetxt writes it: cells separated by runs of spaces.
+  if (commas == 0 && semicolons == 0 && tokens > 1) return ' ';
   return ',';
 }
 
@@ -54,6 +59,7 @@ class Reader {
       rec.line = line_;
       rec.cells.clear();
       bool quoted_any = false;
+      skip_space_runs();
       for (;;) {
         std::string cell;
         bool quoted = read_cell(cell, rec.line);
@@ -65,7 +71,16 @@ class Reader {
           ++line_;
           break;
         }
-        // c is the delimiter: another cell follows (possibly empty).
+        // c is the delimiter: another cell follows (possibly empty), except
+        // that a run of spaces is one delimiter and may end the line.
+        if (skip_space_runs()) {
+          if (p_ == end_) break;
+          if (*p_ == '\n') {
+            ++p_;
+            ++line_;
+            break;
+          }
+        }
       }
       if (rec.cells.size() == 1 && rec.cells[0].empty() && !quoted_any) continue;  // blank line
       return true;
@@ -78,6 +93,14 @@ class Reader {
   }
 
  private:
+  // With space as the delimiter, skips spaces (and a '\r' before a line end);
+  // returns whether the delimiter is space.
+  bool skip_space_runs() {
+    if (delim_ != ' ') return false;
+    while (p_ != end_ && is_blank(*p_)) ++p_;
+    return true;
+  }
+
   // Reads one cell, leaving p_ on the delimiter, the newline or the end.
   bool read_cell(std::string& cell, long record_line) {
     while (p_ != end_ && is_blank(*p_) && *p_ != delim_) ++p_;

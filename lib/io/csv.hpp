@@ -2,7 +2,8 @@
 // Delimited text matrices (CSV, TSV). Reading detects what spreadsheets and
 // data-frame libraries write without being told:
 // - the delimiter: tab for .tsv, comma for .csv; otherwise whichever of tab,
-//   comma or semicolon occurs most in the first line;
+//   comma or semicolon occurs most in the first line, or runs of spaces when
+//   the first line has none of them (numpy.savetxt's text);
 // - a header row of column labels: the first row is a header when any of its
 //   cells after the first is not a number;
 // - a first column of row labels: when the first data row starts with a cell
@@ -46,7 +47,8 @@ char delimiter_for(const std::string& path);
 // numbers are written so they read back exactly.
 // `corner` is the header cell above the row labels.
 void write_csv(std::ostream& out, const Eigen::MatrixXd& values, const std::vector<std::string>& row_labels,
-               const std::vector<std::string>& column_labels, char delimiter = ',', const std::string& corner = "");
+               const std::vector<std::string>& column_labels, char delimiter = ',',
+               const std::string& corner = "");
 
 // One field, quoted as write_csv quotes labels.
 std::string csv_field(const std::string& text, char delimiter);

@@ -75,6 +75,20 @@ TEST_CASE("CSV delimiter: tab by extension or detected; semicolon detected; CRLF
   CHECK(bom.labels.columns == std::vector<std::string>{"w", "z"});
 }
 
+TEST_CASE("CSV space-separated text is read with runs of spaces as one delimiter") {
+  auto t = read_text("spaces.txt", " 1.0e+00 2.5e-01   3 \r\n  4 5 6  \n\n7 8 9\n");
+  REQUIRE(t.values.rows() == 3);
+  REQUIRE(t.values.cols() == 3);
+  CHECK(t.values(0, 1) == 0.25);
+  CHECK(t.values(1, 0) == 4);
+  CHECK(t.values(2, 2) == 9);
+  auto labelled = read_text("spaces_labelled.txt", "name a b\n\"x y\" 1 2\n");
+  CHECK(labelled.labels.rows == std::vector<std::string>{"x y"});
+  CHECK(labelled.labels.columns == std::vector<std::string>{"a", "b"});
+  auto msg = input_error([] { read_csv_dense(scratch_file("spaces_ragged.txt", "1 2 3\n4 5\n").string()); });
+  CHECK(msg.find("spaces_ragged.txt:2: row has 2 fields, expected 3") != std::string::npos);
+}
+
 TEST_CASE("CSV blank lines are skipped and line numbers still count them") {
   auto t = read_text("blank.csv", "1,2\n\n3,4\n\n");
   CHECK(t.values.rows() == 2);
