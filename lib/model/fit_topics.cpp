@@ -51,11 +51,20 @@ FitOutcome fit_topics(const std::string& root, const FitOptions& options) {
   nmf::NmfConfig config = options.nmf;
   if (config.threads == 0) config.threads = options.vectorizer.threads;
   out.nmf = nmf::fit(corpus.V, config);
-  nmf::Matrix W = nmf::solve_w(corpus.V, out.nmf.H, config.threads);
-  out.nmf.relative_error = relative_error(corpus.V, W, out.nmf.H);
+  // Topics are scaled to unit L2 norm, the norm of V's rows: a document that
+  // is exactly one topic then has weight 1 on it, so mixtures compare topics
+  // in the units the documents are measured in (scaling H's rows to sum 1
+  // instead would inflate broad topics with many small word weights).
+  nmf::Matrix H = out.nmf.H;
+  for (long t = 0; t < H.rows(); ++t) {
+    double norm = H.row(t).norm();
+    if (norm > 0) H.row(t) /= norm;
+  }
+  nmf::Matrix W = nmf::solve_w(corpus.V, H, config.threads);
+  out.nmf.relative_error = relative_error(corpus.V, W, H);
   double factor_seconds = seconds_since(t_factor);
 
-  out.topics = report::summarize_topics(W, out.nmf.H, corpus.terms, corpus.doc_ids, options.topics);
+  out.topics = report::summarize_topics(W, H, corpus.terms, corpus.doc_ids, options.topics);
 
   out.corpus.root = root;
   out.corpus.documents = m;
@@ -72,9 +81,9 @@ FitOutcome fit_topics(const std::string& root, const FitOptions& options) {
   out.model.terms = std::move(corpus.terms);
   out.model.idf = corpus.idf;
   out.model.generator_version = kVersion;
-  out.model.H.resize(out.nmf.H.rows(), n);
+  out.model.H.resize(H.rows(), n);
   for (const auto& t : out.topics.topics) {
-    out.model.H.row(t.id) = out.nmf.H.row(t.factor);
+    out.model.H.row(t.id) = H.row(t.factor);
     out.model.labels.push_back(t.label);
   }
 

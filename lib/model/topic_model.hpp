@@ -20,7 +20,7 @@ struct TopicModel {
   text::VectorizerOptions vectorizer;
   std::vector<std::string> terms;   // sorted bytewise; H's columns
   Eigen::VectorXd idf;              // per term
-  nmf::Matrix H;                    // k x terms, rows sum to 1, row t = topic t of the report
+  nmf::Matrix H;                    // k x terms, rows of unit L2 norm, row t = topic t of the report
   std::vector<std::string> labels;  // per topic
   nmf::NmfConfig nmf;               // how H was fitted (for the record)
   std::string generator_version;

@@ -52,7 +52,8 @@ struct TopicSummary {
   std::vector<DocumentMixture> documents;
 };
 
-// W_scaled is W·diag(d) (m x k), H is k x n with rows summing to 1. `terms`
+// W_scaled (m x k) holds each document's weight on each topic for H (k x n,
+// any row scaling; word weights are reported as shares of the row). `terms`
 // names H's columns, `doc_ids` names W's rows. Words are ranked by weight, ties
 // by term bytes; documents by mixture share, ties by reading order.
 TopicSummary summarize_topics(const nmf::Matrix& W_scaled, const nmf::Matrix& H,

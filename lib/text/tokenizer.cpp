@@ -83,6 +83,27 @@ constexpr std::array<char, 256> make_ascii_lower() {
 }
 constexpr std::array<char, 256> kAsciiLower = make_ascii_lower();
 
+// Word segments are cut at apostrophes (possessives, elisions: "company's",
+// "l'homme"), at '@', and — when the segment has a letter — at '.', so that
+// e-mail addresses and host names ("mathew@mantis.co.uk") become their parts,
+// as scikit-learn's token pattern has them, instead of one-off terms that
+// crowd topics; numbers such as 3.14 stay whole. U+2019 is handled by the
+// caller (it is three bytes).
+bool splits_word(char c, bool segment_has_letter) {
+  return c == '\'' || c == '@' || (c == '.' && segment_has_letter);
+}
+
+bool contains_letter(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if ((U_GET_GC_MASK(c) & U_GC_L_MASK) != 0) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 struct Tokenizer::Impl {
@@ -171,15 +192,19 @@ void Tokenizer::Impl::icu_segment(std::string_view segment) {
   if (first == std::string_view::npos) return;
   segment = segment.substr(first, segment.find_last_not_of(" \t\n\v\f\r") - first + 1);
   if (segment.size() == 1 && !ascii::is_word_class(rules.class_of(segment[0]))) return;
-  while (true) {
-    const std::size_t ascii_quote = segment.find('\'');
-    const std::size_t right_quote = segment.find(kRightQuote);
-    const std::size_t cut = std::min(ascii_quote, right_quote);
-    if (cut == std::string_view::npos) break;
-    icu_part(segment.substr(0, cut));
-    segment.remove_prefix(cut + (cut == ascii_quote ? 1 : kRightQuote.size()));
+  const bool letters = contains_letter(segment);
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < segment.size();) {
+    const bool quote = segment.compare(i, kRightQuote.size(), kRightQuote) == 0;
+    if (quote || splits_word(segment[i], letters)) {
+      icu_part(segment.substr(start, i - start));
+      i += quote ? kRightQuote.size() : 1;
+      start = i;
+    } else {
+      ++i;
+    }
   }
-  icu_part(segment);
+  icu_part(segment.substr(start));
 }
 
 void Tokenizer::Impl::icu_part(std::string_view part) {
@@ -207,16 +232,17 @@ void Tokenizer::Impl::icu_part(std::string_view part) {
 
 void Tokenizer::Impl::ascii_word(std::string_view word) {
   // NFKC and case folding of ASCII are plain lowercasing, and keep the length.
-  // Inside an ASCII word an apostrophe only ever sits between two letters or
-  // two digits, and splits the word into parts.
+  // Apostrophes, '@' and (in words with letters) '.' split the word into parts.
   if (lowered.size() < word.size()) lowered.resize(2 * word.size());
+  bool letters = false;
+  for (char c : word) letters |= (kAsciiFlags[static_cast<unsigned char>(c)] & kLetterFlag) != 0;
   char* const buffer = lowered.data();
   const char* p = word.data();
   const char* const end = p + word.size();
   while (true) {
     char* out = buffer;
     unsigned flags = 0;
-    for (; p != end && *p != '\''; ++p) {
+    for (; p != end && !splits_word(*p, letters); ++p) {
       const auto c = static_cast<unsigned char>(*p);
       flags |= kAsciiFlags[c];
       *out++ = kAsciiLower[c];

@@ -177,3 +177,15 @@ TEST_CASE("TokenizerOptions validate and round-trip through JSON") {
   j.erase("stem");
   CHECK_THROWS(j.get<TokenizerOptions>());
 }
+
+TEST_CASE("tokenizer: e-mail addresses and host names split into parts, decimals stay whole") {
+  unbake::text::TokenizerOptions o;
+  o.stopwords = {"none"};
+  o.keep_numbers = true;
+  unbake::text::Tokenizer tok(o);
+  CHECK(tok.terms("mathew@mantis.co.uk wrote") ==
+        std::vector<std::string>{"mathew", "mantis", "co", "uk", "wrote"});
+  CHECK(tok.terms("visit example.com or 3.14") ==
+        std::vector<std::string>{"visit", "example", "com", "or", "3.14"});
+  CHECK(tok.terms("café.menu") == std::vector<std::string>{"café", "menu"});
+}
