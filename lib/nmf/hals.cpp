@@ -31,6 +31,10 @@ class Hals final : public FrobeniusRule {
     const double rho = F.rows() > 0 ? double(s.X.nonZeros()) / (double(F.rows()) * double(k)) : 0;
     const int max_sweeps = 1 + static_cast<int>(kAlpha * rho);
     const double delta_sq = kDelta * kDelta;
+    // Reciprocal step sizes, 0 where O's column is zero (f[t] then has no
+    // effect on the fit and is left alone).
+    Vector inv(k);
+    for (Eigen::Index t = 0; t < k; ++t) inv[t] = G(t, t) + l2 > 0 ? 1.0 / (G(t, t) + l2) : 0.0;
     return sweep_rows(s.X, s.O, F, s.threads, [&](const double* r, double* f, double* q) {
       // q = r − f·G is kept current as f changes, so a coordinate step costs
       // O(1) plus an O(k) correction only when the entry actually moves (in
@@ -45,9 +49,7 @@ class Hals final : public FrobeniusRule {
       for (int sweep = 0; sweep < max_sweeps; ++sweep) {
         double moved = 0;
         for (Eigen::Index t = 0; t < k; ++t) {
-          const double denom = G(t, t) + l2;
-          if (denom <= 0) continue;  // O's column t is zero: f[t] has no effect on the fit
-          const double next = std::max(0.0, f[t] + (q[t] - l1 - l2 * f[t]) / denom);
+          const double next = std::max(0.0, f[t] + (q[t] - l1 - l2 * f[t]) * inv[t]);
           const double step = next - f[t];
           if (step == 0) continue;
           f[t] = next;

@@ -2,8 +2,6 @@
 
 #include <omp.h>
 
-#include <Spectra/SymEigsSolver.h>
-
 #include <cmath>
 #include <random>
 #include <vector>
@@ -14,15 +12,19 @@
 namespace unbake::nmf {
 namespace {
 
-// Below this many rows on the smaller side the Gram matrix is formed densely
-// (cheap at that size, and Lanczos needs more room than k there).
+// Up to this many rows on the smaller side the Gram matrix is formed densely
+// and decomposed exactly (cheap at that size).
 constexpr Eigen::Index kDenseGramMax = 256;
 // NNDSVD entries below this are treated as zero (they are SVD round-off).
 constexpr double kNndsvdZero = 1e-6;
+// Randomized SVD: extra vectors beyond k, power steps, and the start block's seed.
+constexpr Eigen::Index kOversample = 10;
+constexpr int kPowerSteps = 4;
+constexpr std::uint64_t kSvdSeed = 0x5eed5eed;
 
 // Eigen parallelises large dense products through OpenMP with a split that
-// depends on the thread count; inside the eigen-solver that would make the
-// result depend on it. Pin Eigen to one thread for the scope; our own sparse
+// depends on the thread count; inside the SVD that would make the result
+// depend on it. Pin Eigen to one thread for the scope; our own sparse
 // kernels pass their thread count explicitly.
 class SerialEigen {
  public:
@@ -35,43 +37,27 @@ class SerialEigen {
   int saved_;
 };
 
-void matvec(const SparseMatrix& X, const double* x, double* y, int threads) {
-  for_blocks(X.rows(), threads, [&](Eigen::Index, Eigen::Index begin, Eigen::Index end) {
-    for (Eigen::Index i = begin; i < end; ++i) {
-      double s = 0;
-      for (int p = X.outerIndexPtr()[i]; p < X.outerIndexPtr()[i + 1]; ++p)
-        s += X.valuePtr()[p] * x[X.innerIndexPtr()[p]];
-      y[i] = s;
-    }
-  });
+double uniform01(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
+
+// Orthonormal basis of Y's columns (thin Householder QR, serial Eigen).
+RowMatrix orthonormal(const RowMatrix& Y) {
+  Eigen::HouseholderQR<Matrix> qr{Matrix(Y)};
+  return RowMatrix(qr.householderQ() * Matrix::Identity(Y.rows(), Y.cols()));
 }
 
-// y = X·Xᵀ·x as two sparse products; X·Xᵀ itself is never formed.
-class GramOp {
- public:
-  using Scalar = double;
-  GramOp(const SparseMatrix& X, const SparseMatrix& Xt, int threads)
-      : X_(X), Xt_(Xt), threads_(threads), tmp_(static_cast<size_t>(Xt.rows())) {}
-  Eigen::Index rows() const { return X_.rows(); }
-  Eigen::Index cols() const { return X_.rows(); }
-  void perform_op(const double* x, double* y) const {
-    matvec(Xt_, x, tmp_.data(), threads_);
-    matvec(X_, tmp_.data(), y, threads_);
-  }
-
- private:
-  const SparseMatrix& X_;
-  const SparseMatrix& Xt_;
-  int threads_;
-  mutable std::vector<double> tmp_;
-};
-
 // The k leading eigenpairs of X·Xᵀ, eigenvalues descending.
+//
+// Small problems: the dense Gram. Large ones: randomized subspace iteration
+// (Halko, Martinsson & Tropp 2011, alg. 4.4) on l = k + kOversample vectors.
+// Each step is one sparse x dense product that reads V once for all l
+// vectors, where a Lanczos solver (Spectra) reads it twice per vector; NNDSVD
+// only needs the leading subspace roughly, which kPowerSteps steps give.
+// The start block comes from a fixed seed, so the result is deterministic.
 void leading_eigenpairs(const SparseMatrix& X, const SparseMatrix& Xt, int k, int threads, Vector& values,
                         Matrix& vectors) {
   const Eigen::Index s = X.rows();
-  const Eigen::Index ncv = std::min<Eigen::Index>(s, std::max<Eigen::Index>(2 * k + 1, 20));
-  if (s <= kDenseGramMax || ncv <= k) {
+  const Eigen::Index l = std::min<Eigen::Index>(s, k + kOversample);
+  if (s <= kDenseGramMax || l <= k) {
     const Matrix gram = Matrix(SparseMatrix(X * Xt));
     Eigen::SelfAdjointEigenSolver<Matrix> es(gram);
     if (es.info() != Eigen::Success) throw NumericError("NNDSVD: the eigen-decomposition of V·Vᵀ failed");
@@ -79,14 +65,24 @@ void leading_eigenpairs(const SparseMatrix& X, const SparseMatrix& Xt, int k, in
     vectors = es.eigenvectors().rightCols(k).rowwise().reverse();
     return;
   }
-  GramOp op(X, Xt, threads);
-  Spectra::SymEigsSolver<GramOp> eigs(op, k, ncv);
-  eigs.init();  // Spectra's fixed-seed start vector: deterministic
-  eigs.compute(Spectra::SortRule::LargestAlge, 1000, 1e-10, Spectra::SortRule::LargestAlge);
-  if (eigs.info() != Spectra::CompInfo::Successful)
-    throw NumericError("NNDSVD: the truncated SVD of V did not converge (try --init random)");
-  values = eigs.eigenvalues();
-  vectors = eigs.eigenvectors();
+  std::mt19937_64 rng(kSvdSeed);
+  RowMatrix omega(Xt.rows(), l);
+  for (Eigen::Index i = 0; i < omega.size(); ++i) omega.data()[i] = uniform01(rng) - 0.5;
+  RowMatrix Q, Z;
+  multiply(X, omega, Q, threads);
+  Q = orthonormal(Q);
+  for (int step = 0; step < kPowerSteps; ++step) {
+    multiply(Xt, Q, Z, threads);
+    Z = orthonormal(Z);
+    multiply(X, Z, Q, threads);
+    Q = orthonormal(Q);
+  }
+  multiply(Xt, Q, Z, threads);  // Z = Xᵀ Q, so Qᵀ X Xᵀ Q = Zᵀ Z
+  Eigen::SelfAdjointEigenSolver<Matrix> es(Matrix(Z.transpose() * Z));
+  if (es.info() != Eigen::Success || !Z.allFinite())
+    throw NumericError("NNDSVD: the truncated SVD of V failed (try --init random)");
+  values = es.eigenvalues().tail(k).reverse();
+  vectors = Matrix(Q) * es.eigenvectors().rightCols(k).rowwise().reverse();
 }
 
 // Other side of each singular pair: other = Xᵀ·u / σ (zero when σ is zero).
@@ -102,8 +98,6 @@ Matrix other_side(const SparseMatrix& Xt, const Matrix& U, const Vector& sigma, 
   }
   return out;
 }
-
-double uniform01(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
 
 double mean_value(const SparseMatrix& V) {
   double sum = 0;

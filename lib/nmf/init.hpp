@@ -20,13 +20,16 @@ StartingFactors initialise(const SparseMatrix& V, const SparseMatrix& Vt, int k,
                            std::uint64_t seed, int threads);
 
 // The k leading singular triplets of V: V ≈ U diag(s) Rᵀ, s descending. Signs
-// fixed so that each left vector's largest-magnitude entry is positive.
+// fixed so that each left vector's largest-magnitude entry is positive. Exact
+// when the smaller side has at most 256 rows (dense Gram); beyond that a
+// randomized subspace iteration whose accuracy is what an NNDSVD start needs
+// (exact for matrices of rank <= k + 10).
 struct TruncatedSvd {
   Matrix U;  // m x k
   Vector s;  // k
   Matrix R;  // n x k
 };
-// Throws NumericError when the eigen-solver does not converge.
+// Throws NumericError when the decomposition fails.
 TruncatedSvd truncated_svd(const SparseMatrix& V, const SparseMatrix& Vt, int k, int threads);
 
 }  // namespace unbake::nmf
