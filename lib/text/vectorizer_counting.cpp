@@ -82,6 +82,10 @@ DocumentCounts count_terms(const DocumentSource& documents, const TokenizerOptio
       return;
     }
     DocumentTally tally;
+    std::string bytes_of_doc;
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
+    std::vector<std::string_view> views;
+    std::vector<std::uint32_t> ids;
     for (std::int64_t first = next.fetch_add(kChunk); first < n && !failed; first = next.fetch_add(kChunk)) {
       for (std::int64_t i = first; i < std::min(n, first + kChunk) && !failed; ++i) {
         try {
@@ -94,15 +98,23 @@ DocumentCounts count_terms(const DocumentSource& documents, const TokenizerOptio
             row.worker = static_cast<std::uint32_t>(w);
             row.begin = mine.ids.size();
             tally.start(row.begin);
+            // Terms are gathered first and looked up together, which lets
+            // the dictionary overlap its cache misses.
+            bytes_of_doc.clear();
+            spans.clear();
+            tokenizer->tokenize(*outcome.text, [&](std::string_view term) {
+              spans.emplace_back(bytes_of_doc.size(), term.size());
+              bytes_of_doc.append(term);
+            });
+            views.clear();
+            for (auto [offset, length] : spans) views.emplace_back(bytes_of_doc.data() + offset, length);
             if (fixed) {
-              tokenizer->tokenize(*outcome.text, [&](std::string_view term) {
-                const std::uint32_t id = fixed->find(term);
+              fixed->find_all(views, ids);
+              for (std::uint32_t id : ids)
                 if (id != TermDictionary::kNotFound) tally.add(id, mine);
-              });
             } else {
-              tokenizer->tokenize(*outcome.text, [&](std::string_view term) {
-                tally.add(mine.dictionary.intern(term), mine);
-              });
+              mine.dictionary.intern_all(views, ids);
+              for (std::uint32_t id : ids) tally.add(id, mine);
             }
             row.length = static_cast<std::uint32_t>(mine.ids.size() - row.begin);
             bytes += outcome.text->size();

@@ -1,9 +1,11 @@
 #include "text/vocabulary.hpp"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cstring>
 #include <numeric>
+#include <type_traits>
 
 #include <fmt/format.h>
 
@@ -74,15 +76,58 @@ std::uint32_t TermDictionary::intern(std::string_view term) {
   const std::uint64_t hash = hash_bytes(term);
   const std::uint64_t head = head_of(term);
   std::uint32_t& s = slots_[probe(term, hash, head)];
-  if (s != 0) return s - 1;
+  return s != 0 ? s - 1 : insert_at(s, term, hash, head);
+}
+
+std::uint32_t TermDictionary::insert_at(std::uint32_t& slot, std::string_view term, std::uint64_t hash,
+                                        std::uint64_t head) {
   const auto id = static_cast<std::uint32_t>(hashes_.size());
   bytes_.append(term);
   offsets_.push_back(bytes_.size());
   hashes_.push_back(hash);
   entries_.push_back({head, static_cast<std::uint32_t>(term.size())});
-  s = id + 1;
+  slot = id + 1;
   if (2 * hashes_.size() > slots_.size()) grow();
   return id;
+}
+
+template <class Self>
+void TermDictionary::lookup_batch(Self& self, const std::vector<std::string_view>& terms,
+                                  std::vector<std::uint32_t>& ids) {
+  constexpr std::size_t kAhead = 16;  // slots are fetched this many terms ahead, entries half as far
+  const std::size_t n = terms.size();
+  std::array<std::uint64_t, kAhead> ring{};  // hashes of terms i .. i + kAhead - 1
+  for (std::size_t i = 0; i < n && i < kAhead; ++i) ring[i] = hash_bytes(terms[i]);
+  ids.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t hash = ring[i % kAhead];
+    const std::size_t mask = self.slots_.size() - 1;
+    if (i + kAhead < n) {
+      const std::uint64_t ahead = hash_bytes(terms[i + kAhead]);
+      ring[i % kAhead] = ahead;
+      __builtin_prefetch(&self.slots_[ahead & mask]);
+    }
+    if (i + kAhead / 2 < n) {
+      const std::uint32_t s = self.slots_[ring[(i + kAhead / 2) % kAhead] & mask];
+      if (s != 0) __builtin_prefetch(&self.entries_[s - 1]);
+    }
+    const std::uint64_t head = head_of(terms[i]);
+    auto& slot = self.slots_[self.probe(terms[i], hash, head)];
+    if constexpr (std::is_const_v<Self>) {
+      ids[i] = slot != 0 ? slot - 1 : kNotFound;
+    } else {
+      ids[i] = slot != 0 ? slot - 1 : self.insert_at(slot, terms[i], hash, head);
+    }
+  }
+}
+
+void TermDictionary::intern_all(const std::vector<std::string_view>& terms, std::vector<std::uint32_t>& ids) {
+  lookup_batch(*this, terms, ids);
+}
+
+void TermDictionary::find_all(const std::vector<std::string_view>& terms,
+                              std::vector<std::uint32_t>& ids) const {
+  lookup_batch(*this, terms, ids);
 }
 
 void TermDictionary::grow() {

@@ -103,3 +103,25 @@ TEST_CASE("vocabulary: settings that keep nothing are a usage error naming them"
   }
   CHECK_THROWS_AS(select_terms({}, {}, {}, 3, PruneSettings{}), unbake::UsageError);
 }
+
+TEST_CASE("vocabulary: batched lookups give the ids of one-by-one lookups, growing included") {
+  std::vector<std::string> words;
+  for (int i = 0; i < 5000; ++i)
+    words.push_back("w" + std::to_string((i * 7919) % 3001) + (i % 3 ? "" : "-long-suffix"));
+  std::vector<std::string_view> views(words.begin(), words.end());
+  TermDictionary one, batch;
+  std::vector<std::uint32_t> expected, ids;
+  for (auto v : views) expected.push_back(one.intern(v));
+  batch.intern_all(views, ids);  // starts from an empty table, so it grows mid-batch
+  CHECK(ids == expected);
+  REQUIRE(batch.size() == one.size());
+  for (std::uint32_t id = 0; id < one.size(); ++id) CHECK(batch.term(id) == one.term(id));
+
+  std::vector<std::string_view> probe{"w0", "absent", "w17-long-suffix", "w17"};
+  batch.find_all(probe, ids);
+  REQUIRE(ids.size() == 4);
+  CHECK(ids[0] == one.find("w0"));
+  CHECK(ids[1] == TermDictionary::kNotFound);
+  CHECK(ids[2] == one.find("w17-long-suffix"));
+  CHECK(ids[3] == one.find("w17"));
+}
