@@ -3,7 +3,7 @@
 # given our vocabulary, on the BBC corpus (../shared/corpora/bbc), for the
 # default weighting and for sublinear tf without idf and l1 rows: every row
 # must have cosine >= 0.99 with scikit-learn's. scikit-learn gets a token
-# pattern that joins "42.8m" like Unicode word segmentation does (see
+# pattern that keeps "10,000m" whole as Unicode word segmentation does (see
 # tests/peer/compare_tfidf.py); the difference with its default pattern is
 # printed for information only.
 set -uo pipefail

@@ -6,14 +6,14 @@ the same order (docs.txt), with the same idf and norm settings, so any
 difference comes from tokenizing: each row of our matrix must have cosine
 similarity >= --min-cosine with scikit-learn's row.
 
-scikit-learn's default token pattern splits "42.8m" into "42" and "8m" and
-"u.s" into nothing, where Unicode word segmentation (UAX #29, ICU) keeps one
-word; --tokens uax29 gives scikit-learn a pattern that joins the same way
-(full stops inside words, commas between digits), so that weighting is what
-is compared. --tokens default shows the raw difference.
+scikit-learn's default token pattern splits "10,000m" into "10" and "000m",
+where Unicode word segmentation (UAX #29, which unbake's tokenizer follows)
+keeps one word; --tokens unbake gives scikit-learn a pattern that joins the
+same way (commas between digits), so that what is compared is the weighting.
+--tokens default shows the raw difference.
 
 Usage: compare_tfidf.py ROOT V.mtx terms.txt docs.txt [--sublinear-tf] [--no-idf] [--norm l2|l1|none]
-                        [--tokens uax29|default] [--min-cosine 0.99]
+                        [--tokens unbake|default] [--min-cosine 0.99]
 """
 import argparse
 import os
@@ -27,8 +27,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 TOKEN_PATTERNS = {
     "default": r"(?u)\b\w\w+\b",
-    # A word, then more word characters joined by '.' (or ',' between digits).
-    "uax29": r"(?u)\w+(?:(?:\.|(?<=\d),(?=\d))\w+)*",
+    # Word characters, joined across commas between digits.
+    "unbake": r"(?u)\w+(?:(?<=\d),(?=\d)\w+)*",
 }
 
 
@@ -57,7 +57,7 @@ def main():
     ap.add_argument("--sublinear-tf", action="store_true")
     ap.add_argument("--no-idf", action="store_true")
     ap.add_argument("--norm", default="l2", choices=["l2", "l1", "none"])
-    ap.add_argument("--tokens", default="uax29", choices=sorted(TOKEN_PATTERNS))
+    ap.add_argument("--tokens", default="unbake", choices=sorted(TOKEN_PATTERNS))
     ap.add_argument("--min-cosine", type=float, default=0.99)
     ap.add_argument("--worst", type=int, default=5)
     args = ap.parse_args()
