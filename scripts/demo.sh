@@ -8,4 +8,4 @@ bash scripts/build.sh
 bin=${UNBAKE_BUILD_DIR:-build}/unbake
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-"$bin" vectorize corpora/default -o "$out/V.mtx" --terms "$out/terms.txt" --docs "$out/docs.txt"
+"$bin" fit corpora/default -k 6

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# unbake fit and transform end to end on the project's own corpus:
+# - the text report shows one topic per theme (each theme's documents share a
+#   dominant topic that no other theme has);
+# - JSON has the documented keys, and transform of the training documents
+#   agrees with fit (same dominant topic, mixtures within 0.02 in L1);
+# - outputs are byte-identical whatever the thread count;
+# - failures leave existing outputs untouched and exit 1 (runtime) or 2 (usage).
+set -uo pipefail
+bin=$1
+src=$2
+corpus=$src/corpora/default
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+py=/usr/bin/python3
+
+"$bin" fit "$corpus" -k 6 --json "$tmp/r1.json" --model "$tmp/model.json" --mixtures-csv "$tmp/mix.csv" \
+  --topics-csv "$tmp/topics.csv" --threads 1 >"$tmp/report.txt" 2>"$tmp/log" || { cat "$tmp/log" >&2; fail "fit failed"; }
+grep -q '^Topic 1 of 6' "$tmp/report.txt" || fail "no topic report on stdout"
+grep -q 'converged' "$tmp/report.txt" || fail "no summary in the report"
+awk 'length > 80 { bad = 1 } END { exit bad }' "$tmp/report.txt" || fail "report lines wider than 80 columns"
+[[ $(head -1 "$tmp/mix.csv") == document,topic_1,* ]] || fail "mixtures CSV header: $(head -1 "$tmp/mix.csv")"
+[[ $(head -1 "$tmp/topics.csv") == topic,rank,word,weight ]] || fail "topics CSV header"
+
+"$bin" fit "$corpus" -k 6 --json "$tmp/r2.json" --threads 2 >"$tmp/report2.txt" 2>/dev/null || fail "fit (2 threads) failed"
+
+"$bin" transform "$tmp/model.json" "$corpus" --json "$tmp/t.json" >"$tmp/t.txt" 2>"$tmp/log" ||
+  { cat "$tmp/log" >&2; fail "transform failed"; }
+[[ -s $tmp/t.txt ]] || fail "transform printed nothing"
+
+if [[ -x $py ]]; then
+  $py - "$tmp" <<'PY' || fail "JSON checks"
+import json, sys, collections
+tmp = sys.argv[1]
+r1 = json.load(open(f"{tmp}/r1.json")); r2 = json.load(open(f"{tmp}/r2.json"))
+t = json.load(open(f"{tmp}/t.json"))
+assert set(r1) == {"schema", "generator", "corpus", "vectorizer", "model", "topics", "documents"}, set(r1)
+assert r1["schema"] == "unbake.report/1"
+assert set(r1["corpus"]) >= {"root", "documents", "empty_documents", "skipped", "vocabulary", "nnz"}
+m = r1["model"]
+for key in ("k", "solver", "init", "seed", "tol", "iterations", "converged", "relative_error", "objective_trace", "seconds"):
+    assert key in m, key
+assert set(m["seconds"]) == {"read", "vectorize", "factor", "total"}
+for i, topic in enumerate(r1["topics"]):
+    assert topic["id"] == i and {"label", "prevalence", "words", "top_documents"} <= set(topic)
+prev = [tp["prevalence"] for tp in r1["topics"]]
+assert prev == sorted(prev, reverse=True), prev
+# Same answer whatever the thread count (timings aside).
+for r in (r1, r2):
+    r["model"].pop("seconds"); r["vectorizer"].pop("threads")
+assert r1 == r2, "fit output depends on the thread count"
+# One topic per theme.
+by_theme = collections.defaultdict(collections.Counter)
+for d in r1["documents"]:
+    assert abs(sum(d["mixture"]) - 1) < 1e-9 or d["dominant"] is None
+    by_theme[d["path"].split("/")[0]][d["dominant"]] += 1
+owners = {theme: c.most_common(1)[0][0] for theme, c in by_theme.items()}
+assert len(set(owners.values())) == 6, f"themes share topics: {owners}"
+purity = sum(c[owners[th]] for th, c in by_theme.items()) / len(r1["documents"])
+assert purity >= 0.95, f"only {purity:.2f} of documents sit in their theme's topic"
+# transform agrees with fit.
+fit_docs = {d["path"]: d for d in r1["documents"]}
+assert len(t["documents"]) == len(fit_docs)
+same = close = 0
+for d in t["documents"]:
+    f = fit_docs[d["path"]]
+    same += d["dominant"] == f["dominant"]
+    close += sum(abs(a - b) for a, b in zip(d["mixture"], f["mixture"])) <= 0.02
+n = len(t["documents"])
+assert same / n >= 0.99 and close / n >= 0.95, (same, close, n)
+print(f"purity {purity:.3f}, transform agrees on {same}/{n} dominant topics, {close}/{n} mixtures within 0.02")
+PY
+fi
+
+# Failures: a good earlier output is left untouched; exit codes.
+cp "$tmp/r1.json" "$tmp/keep.json"
+"$bin" fit "$tmp/no-such-folder" -k 3 --json "$tmp/r1.json" 2>"$tmp/err"
+rc=$?; [[ $rc -eq 1 ]] || fail "missing folder: exit $rc, expected 1"
+[[ $(wc -l <"$tmp/err") -eq 1 ]] || fail "error is not one line: $(cat "$tmp/err")"
+grep -q "no-such-folder" "$tmp/err" || fail "error does not name the folder: $(cat "$tmp/err")"
+cmp -s "$tmp/r1.json" "$tmp/keep.json" || fail "a failed run changed an existing output"
+"$bin" fit "$corpus" -k 0 2>/dev/null; [[ $? -eq 2 ]] || fail "-k 0 is not a usage error"
+"$bin" fit "$corpus" -k 100000 2>"$tmp/err"; [[ $? -eq 2 ]] || fail "k above the documents is not a usage error"
+grep -q "larger than" "$tmp/err" || fail "k too large: unclear message: $(cat "$tmp/err")"
+echo '{"schema": "unbake.model/999"}' >"$tmp/bad-model.json"
+"$bin" transform "$tmp/bad-model.json" "$corpus" 2>"$tmp/err"; [[ $? -eq 1 ]] || fail "wrong model schema accepted"
+grep -q "bad-model.json" "$tmp/err" || fail "model error does not name the file"
+head -c 1000 "$tmp/model.json" >"$tmp/cut-model.json"
+"$bin" transform "$tmp/cut-model.json" "$corpus" 2>"$tmp/err"; [[ $? -eq 1 ]] || fail "truncated model accepted"
+echo "fit/transform checks passed"

@@ -1,0 +1,78 @@
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "core/errors.hpp"
+#include "model/topic_model.hpp"
+
+namespace fs = std::filesystem;
+using unbake::model::TopicModel;
+
+namespace {
+TopicModel small_model() {
+  TopicModel m;
+  m.terms = {"apple", "banana", "cherry"};
+  m.idf = Eigen::VectorXd::Constant(3, 1.5);
+  m.H = unbake::nmf::Matrix(2, 3);
+  m.H << 0.6, 0.8, 0.0,  //
+      0.0, 0.0, 1.0;
+  m.labels = {"banana, apple", "cherry"};
+  m.generator_version = "test";
+  m.nmf.k = 2;
+  return m;
+}
+fs::path temp_file(const char* name) {
+  return fs::temp_directory_path() / (std::string("unbake-model-") + name + "-" + std::to_string(::getpid()));
+}
+void write_text(const fs::path& p, const std::string& text) { std::ofstream(p) << text; }
+}  // namespace
+
+TEST_CASE("model: save then load gives the same model") {
+  auto path = temp_file("roundtrip");
+  auto m = small_model();
+  unbake::model::save_model(path.string(), m);
+  auto back = unbake::model::load_model(path.string());
+  CHECK(back.terms == m.terms);
+  CHECK(back.labels == m.labels);
+  CHECK(back.H == m.H);
+  CHECK(back.idf == m.idf);
+  CHECK(back.nmf.k == 2);
+  fs::remove(path);
+}
+
+TEST_CASE("model: another schema version, bad JSON and damaged parts are InputErrors naming the file") {
+  auto path = temp_file("bad");
+  nlohmann::json good = small_model();
+
+  write_text(path, "{\"schema\": \"unbake.model/2\"}");
+  CHECK_THROWS_WITH_AS(unbake::model::load_model(path.string()), doctest::Contains("unbake.model/2"),
+                       unbake::InputError);
+
+  write_text(path, good.dump().substr(0, 100));
+  CHECK_THROWS_WITH_AS(unbake::model::load_model(path.string()), doctest::Contains(path.string().c_str()),
+                       unbake::InputError);
+
+  auto unsorted = good;
+  unsorted["terms"] = {"cherry", "banana", "apple"};
+  write_text(path, unsorted.dump());
+  CHECK_THROWS_WITH_AS(unbake::model::load_model(path.string()), doctest::Contains("sorted"),
+                       unbake::InputError);
+
+  auto short_h = good;
+  short_h["terms"] = {"apple", "banana"};
+  short_h["idf"] = {1.0, 1.0};
+  write_text(path, short_h.dump());
+  CHECK_THROWS_AS(unbake::model::load_model(path.string()), unbake::InputError);
+
+  auto missing = good;
+  missing.erase("labels");
+  write_text(path, missing.dump());
+  CHECK_THROWS_AS(unbake::model::load_model(path.string()), unbake::InputError);
+
+  CHECK_THROWS_AS(unbake::model::load_model((path.string() + "-absent")), unbake::InputError);
+  fs::remove(path);
+}
