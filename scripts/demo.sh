@@ -6,6 +6,4 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 bash scripts/build.sh
 bin=${UNBAKE_BUILD_DIR:-build}/unbake
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
 "$bin" fit corpora/default -k 6
