@@ -39,10 +39,21 @@ class SerialEigen {
 
 double uniform01(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
 
-// Orthonormal basis of Y's columns (thin Householder QR, serial Eigen).
-RowMatrix orthonormal(const RowMatrix& Y) {
-  Eigen::HouseholderQR<Matrix> qr{Matrix(Y)};
-  return RowMatrix(qr.householderQ() * Matrix::Identity(Y.rows(), Y.cols()));
+// Orthonormalises Y's columns in place through its l x l Gram (two passes,
+// like CholeskyQR2, so round-off in the first pass is corrected by the
+// second): Y ← Y·T with T = U·Λ^(-1/2) from YᵀY = U·Λ·Uᵀ. Directions with
+// no weight (Y rank-deficient, e.g. V of rank < l) become zero columns.
+// Much cheaper than Householder QR on a tall matrix and deterministic.
+void orthonormalise(RowMatrix& Y, int threads) {
+  for (int pass = 0; pass < 2; ++pass) {
+    Eigen::SelfAdjointEigenSolver<Matrix> es(factor_stats(Y, threads).gram);
+    const Vector& lambda = es.eigenvalues();
+    const double floor = 1e-12 * std::max(lambda.maxCoeff(), 0.0);
+    Matrix T = es.eigenvectors();
+    for (Eigen::Index c = 0; c < T.cols(); ++c)
+      T.col(c) *= lambda[c] > floor ? 1 / std::sqrt(lambda[c]) : 0.0;
+    Y = (Y * T).eval();
+  }
 }
 
 // The k leading eigenpairs of X·Xᵀ, eigenvalues descending.
@@ -70,12 +81,12 @@ void leading_eigenpairs(const SparseMatrix& X, const SparseMatrix& Xt, int k, in
   for (Eigen::Index i = 0; i < omega.size(); ++i) omega.data()[i] = uniform01(rng) - 0.5;
   RowMatrix Q, Z;
   multiply(X, omega, Q, threads);
-  Q = orthonormal(Q);
+  orthonormalise(Q, threads);
   for (int step = 0; step < kPowerSteps; ++step) {
     multiply(Xt, Q, Z, threads);
-    Z = orthonormal(Z);
+    orthonormalise(Z, threads);
     multiply(X, Z, Q, threads);
-    Q = orthonormal(Q);
+    orthonormalise(Q, threads);
   }
   multiply(Xt, Q, Z, threads);  // Z = Xᵀ Q, so Qᵀ X Xᵀ Q = Zᵀ Z
   Eigen::SelfAdjointEigenSolver<Matrix> es(Matrix(Z.transpose() * Z));
