@@ -39,13 +39,14 @@ class SerialEigen {
 
 double uniform01(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
 
-// Orthonormalises Y's columns in place through its l x l Gram (two passes,
-// like CholeskyQR2, so round-off in the first pass is corrected by the
-// second): Y ← Y·T with T = U·Λ^(-1/2) from YᵀY = U·Λ·Uᵀ. Directions with
+// Orthonormalises Y's columns in place through its l x l Gram:
+// Y ← Y·T with T = U·Λ^(-1/2) from YᵀY = U·Λ·Uᵀ. One pass keeps the span and
+// a well-conditioned basis (enough between power steps); a second pass, as in
+// CholeskyQR2, corrects the first one's round-off where orthonormality counts. Directions with
 // no weight (Y rank-deficient, e.g. V of rank < l) become zero columns.
 // Much cheaper than Householder QR on a tall matrix and deterministic.
-void orthonormalise(RowMatrix& Y, int threads) {
-  for (int pass = 0; pass < 2; ++pass) {
+void orthonormalise(RowMatrix& Y, int threads, int passes) {
+  for (int pass = 0; pass < passes; ++pass) {
     Eigen::SelfAdjointEigenSolver<Matrix> es(factor_stats(Y, threads).gram);
     const Vector& lambda = es.eigenvalues();
     const double floor = 1e-12 * std::max(lambda.maxCoeff(), 0.0);
@@ -81,12 +82,12 @@ void leading_eigenpairs(const SparseMatrix& X, const SparseMatrix& Xt, int k, in
   for (Eigen::Index i = 0; i < omega.size(); ++i) omega.data()[i] = uniform01(rng) - 0.5;
   RowMatrix Q, Z;
   multiply(X, omega, Q, threads);
-  orthonormalise(Q, threads);
+  orthonormalise(Q, threads, 1);
   for (int step = 0; step < kPowerSteps; ++step) {
     multiply(Xt, Q, Z, threads);
-    orthonormalise(Z, threads);
+    orthonormalise(Z, threads, 1);
     multiply(X, Z, Q, threads);
-    orthonormalise(Q, threads);
+    orthonormalise(Q, threads, step + 1 == kPowerSteps ? 2 : 1);
   }
   multiply(Xt, Q, Z, threads);  // Z = Xᵀ Q, so Qᵀ X Xᵀ Q = Zᵀ Z
   Eigen::SelfAdjointEigenSolver<Matrix> es(Matrix(Z.transpose() * Z));

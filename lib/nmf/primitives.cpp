@@ -6,16 +6,19 @@ namespace unbake::nmf {
 
 void FactorStats::add_row(const double* f, const double* r) {
   const Eigen::Index k = colsum.size();
-  double* g = gram.data();  // column-major k x k; symmetric so either triangle works
+  double* g = gram.data();
   double dot = 0;
   for (Eigen::Index a = 0; a < k; ++a) {
     const double fa = f[a];
     colsum[a] += fa;
     if (r) dot += fa * r[a];
     // Factor rows are often sparse after clipping: skipping zeros is exact.
+    // Full columns (not a triangle): fixed-length loops vectorise, and
+    // g(a, b) and g(b, a) sum the same products in the same order, so the
+    // result is exactly symmetric.
     if (fa == 0) continue;
     double* col = g + a * k;
-    for (Eigen::Index b = a; b < k; ++b) col[b] += fa * f[b];
+    for (Eigen::Index b = 0; b < k; ++b) col[b] += fa * f[b];
   }
   cross += dot;
 }
@@ -26,16 +29,9 @@ void FactorStats::merge(const FactorStats& other) {
   cross += other.cross;
 }
 
-void FactorStats::finish() {
-  const Eigen::Index k = gram.rows();
-  for (Eigen::Index a = 0; a < k; ++a)
-    for (Eigen::Index b = a + 1; b < k; ++b) gram(a, b) = gram(b, a);
-}
-
 FactorStats BlockStats::reduce() const {
   FactorStats total(k_);
   for (const FactorStats& part : parts_) total.merge(part);
-  total.finish();
   return total;
 }
 

@@ -53,12 +53,10 @@ struct FactorStats {
   double cross = 0;
 
   explicit FactorStats(Eigen::Index k = 0) : gram(Matrix::Zero(k, k)), colsum(Vector::Zero(k)) {}
-  // Accumulates one row f (and its rhs r, may be null) into the upper triangle.
+  // Accumulates one row f (and its rhs r, may be null).
   void add_row(const double* f, const double* r);
   // Adds another partial; call in block order.
   void merge(const FactorStats& other);
-  // Mirrors the upper triangle once all rows are in.
-  void finish();
 };
 
 // Per-block partials merged in block order: the deterministic reduction.
