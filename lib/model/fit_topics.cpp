@@ -77,7 +77,11 @@ FitOutcome fit_topics(const std::string& root, const FitOptions& options) {
   out.model.vectorizer = options.vectorizer;
   out.model.vectorizer.tokenizer.stopword_words = text::Tokenizer(options.vectorizer.tokenizer).stopwords();
   out.model.vectorizer.tokenizer.stopwords = {"none"};
+  // The thread count is how a run went, not what the model is: a model file
+  // is the same whatever --threads was.
+  out.model.vectorizer.threads = 0;
   out.model.nmf = config;
+  out.model.nmf.threads = 0;
   out.model.terms = std::move(corpus.terms);
   out.model.idf = corpus.idf;
   out.model.generator_version = kVersion;
@@ -135,6 +139,10 @@ nlohmann::json report_json(const FitOutcome& outcome, const FitOptions& options)
             {"seed", r.config.seed},
             {"tol", r.config.tol},
             {"max_iter", r.config.max_iter},
+            {"l1_w", r.config.l1_w},
+            {"l1_h", r.config.l1_h},
+            {"l2_w", r.config.l2_w},
+            {"l2_h", r.config.l2_h},
             {"iterations", r.iterations},
             {"converged", r.converged},
             {"relative_error", r.relative_error},

@@ -95,9 +95,12 @@ ReadSplit split_read(const DocumentSource& documents, const DocumentCounts& coun
   std::stable_sort(out.skipped.begin(), out.skipped.end(),
                    [](const SkippedFile& a, const SkippedFile& b) { return a.path < b.path; });
   out.bytes_read = counts.bytes;
-  if (split.read_docs.empty())
+  if (split.read_docs.empty() && documents.ids.empty() && out.skipped.empty())
     throw InputError(
-        fmt::format("{}: no readable documents ({} skipped)", documents.root, out.skipped.size()));
+        fmt::format("{}: no documents: no file has one of the extensions read (see --ext)", documents.root));
+  if (split.read_docs.empty())
+    throw InputError(fmt::format("{}: no readable documents ({} skipped, first: {}: {})", documents.root,
+                                 out.skipped.size(), out.skipped.front().path, out.skipped.front().reason));
   return split;
 }
 

@@ -23,7 +23,9 @@ awk 'length > 80 { bad = 1 } END { exit bad }' "$tmp/report.txt" || fail "report
 [[ $(head -1 "$tmp/mix.csv") == document,topic_1,* ]] || fail "mixtures CSV header: $(head -1 "$tmp/mix.csv")"
 [[ $(head -1 "$tmp/topics.csv") == topic,rank,word,weight ]] || fail "topics CSV header"
 
-"$bin" fit "$corpus" -k 6 --json "$tmp/r2.json" --threads 2 >"$tmp/report2.txt" 2>/dev/null || fail "fit (2 threads) failed"
+"$bin" fit "$corpus" -k 6 --json "$tmp/r2.json" --model "$tmp/model2.json" --threads 2 >"$tmp/report2.txt" 2>/dev/null ||
+  fail "fit (2 threads) failed"
+cmp -s "$tmp/model.json" "$tmp/model2.json" || fail "the model file depends on the thread count"
 
 "$bin" transform "$tmp/model.json" "$corpus" --json "$tmp/t.json" >"$tmp/t.txt" 2>"$tmp/log" ||
   { cat "$tmp/log" >&2; fail "transform failed"; }
@@ -49,6 +51,8 @@ assert prev == sorted(prev, reverse=True), prev
 # Same answer whatever the thread count (timings aside).
 for r in (r1, r2):
     r["model"].pop("seconds"); r["vectorizer"].pop("threads")
+for key in ("l1_w", "l1_h", "l2_w", "l2_h"):
+    assert key in m, key
 assert r1 == r2, "fit output depends on the thread count"
 # One topic per theme.
 by_theme = collections.defaultdict(collections.Counter)
@@ -88,4 +92,6 @@ echo '{"schema": "unbake.model/999"}' >"$tmp/bad-model.json"
 grep -q "bad-model.json" "$tmp/err" || fail "model error does not name the file"
 head -c 1000 "$tmp/model.json" >"$tmp/cut-model.json"
 "$bin" transform "$tmp/cut-model.json" "$corpus" 2>"$tmp/err"; [[ $? -eq 1 ]] || fail "truncated model accepted"
+"$bin" fit "$corpus" -k 3 --ext .none 2>"$tmp/err"; [[ $? -eq 1 ]] || fail "a folder without matching files is not an error"
+grep -q -- "--ext" "$tmp/err" || fail "no-documents error does not point at --ext: $(cat "$tmp/err")"
 echo "fit/transform checks passed"
