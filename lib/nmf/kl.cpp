@@ -16,6 +16,9 @@ namespace {
 
 // Keeps v / (WH) finite where the model is exactly zero at a non-zero of V.
 constexpr double kTiny = 1e-300;
+// Multiplicative updates shrink entries geometrically; below this they are
+// set to zero before they reach the (very slow) subnormal range.
+constexpr double kFlush = 1e-150;
 
 inline double dot(const double* a, const double* b, Eigen::Index k) {
   double s = 0;
@@ -74,6 +77,7 @@ class Kl final : public UpdateRule {
         for (Eigen::Index t = 0; t < k; ++t) {
           const double denom = osum[t] + s.penalty.l1 + s.penalty.l2 * fi[t];
           fi[t] = denom > 0 ? fi[t] * num[t] / denom : 0.0;
+          if (fi[t] < kFlush) fi[t] = 0;
         }
         parts[b].add_row(fi, nullptr);
         if (s.last_half) div[b] += row_divergence(X, i, s.O, fi);
