@@ -275,6 +275,10 @@ namespace {
 // Formats rows [first, last) as coordinate lines.
 std::string format_rows(const RowSparse& m, Eigen::Index first, Eigen::Index last) {
   std::string buf;
+  // About 32 bytes a line (two indices and a shortest double): reserving
+  // spares the copies of a growing buffer.
+  const auto* outer = m.outerIndexPtr();
+  buf.reserve(static_cast<std::size_t>(outer[last] - outer[first]) * 34 + 64);
   for (Eigen::Index r = first; r < last; ++r) {
     for (RowSparse::InnerIterator it(m, r); it; ++it) {
       char num[24];
