@@ -1,0 +1,37 @@
+#pragma once
+// Topic stability under resampling (Greene, O'Callaghan & Cunningham 2014):
+// fit the full corpus, then models on random subsets of the documents; match
+// each resample's topics to the full model's by their top-t word lists with an
+// optimal assignment, and average the agreement.
+#include <cstdint>
+#include <vector>
+
+#include "nmf/config.hpp"
+#include "nmf/types.hpp"
+
+namespace unbake::quality {
+
+struct StabilityOptions {
+  int resamples = 10;
+  double sample_fraction = 0.8;
+  int top_terms = 20;  // t: length of the word lists compared
+  std::uint64_t seed = 0;
+  void validate() const;  // throws UsageError
+};
+
+struct StabilityResult {
+  double stability = 0;               // mean over topics
+  std::vector<double> per_topic;      // in the full model's topic order
+  std::vector<double> per_resample;   // mean agreement of each resample
+};
+
+// Average Jaccard agreement of two ranked lists over their prefixes of depth
+// 1..t (Greene et al.'s "AJ"); 1 for identical lists.
+double average_jaccard(const std::vector<long>& a, const std::vector<long>& b);
+
+// `reference_top[t]` is the full model's topic t top-term list (term columns).
+// Each resample fits `config` on a seeded subset of V's rows.
+StabilityResult stability(const nmf::SparseMatrix& V, const nmf::NmfConfig& config,
+                          const std::vector<std::vector<long>>& reference_top, const StabilityOptions& options);
+
+}  // namespace unbake::quality
