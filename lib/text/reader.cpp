@@ -84,7 +84,7 @@ class Walker {
     } else if (static_cast<std::uint64_t>(st.st_size) > limit_) {
       skip(id, too_large_reason(static_cast<std::uint64_t>(st.st_size), options_));
     } else {
-      out_.documents.push_back({id, full, static_cast<std::uint64_t>(st.st_size)});
+      out_.documents.push_back({id, full});
     }
   }
 
@@ -93,7 +93,7 @@ class Walker {
 
   // `prefix` is the folder's id followed by '/', or "" for the root.
   void walk(const std::string& dir, const std::string& prefix, bool is_root) {
-    std::vector<std::string> names;
+    std::vector<Entry> names;
     if (const int err = list_names(dir, names); err != 0) {
       if (is_root) throw InputError(dir + ": cannot read folder: " + errno_text(err));
       skip(prefix.substr(0, prefix.size() - 1), "cannot read folder: " + errno_text(err));
@@ -101,9 +101,15 @@ class Walker {
     // Sorted visiting order makes the choice between two links to one folder
     // (which path it is listed under) the same on every run.
     std::sort(names.begin(), names.end());
-    for (const auto& name : names) {
+    for (const auto& [name, type] : names) {
       const std::string full = dir.ends_with('/') ? dir + name : dir + "/" + name;
       const std::string id = prefix + utf8_name(name);
+      // A plain file needs no stat here (one system call per file saved on
+      // large corpora): its size limit is checked when it is read.
+      if (type == DT_REG) {
+        if (wanted(name)) out_.documents.push_back({id, full});
+        continue;
+      }
       struct stat st;
       if (::stat(full.c_str(), &st) != 0) {
         const int err = errno;
@@ -133,8 +139,14 @@ class Walker {
     out_.skipped.push_back({std::move(id), std::move(reason)});
   }
 
-  // Visible entry names of a folder; returns 0 or the errno that stopped it.
-  static int list_names(const std::string& dir, std::vector<std::string>& names) {
+  struct Entry {
+    std::string name;
+    unsigned char type;  // d_type: DT_REG, DT_DIR, DT_LNK, DT_UNKNOWN, ...
+    bool operator<(const Entry& o) const { return name < o.name; }
+  };
+
+  // Visible entries of a folder; returns 0 or the errno that stopped it.
+  static int list_names(const std::string& dir, std::vector<Entry>& names) {
     DIR* d = ::opendir(dir.c_str());
     if (d == nullptr) return errno;
     int err = 0;
@@ -145,7 +157,7 @@ class Walker {
         err = errno;
         break;
       }
-      if (e->d_name[0] != '.') names.emplace_back(e->d_name);  // hidden, "." and ".."
+      if (e->d_name[0] != '.') names.push_back({e->d_name, e->d_type});  // hidden, "." and ".."
     }
     ::closedir(d);
     return err;

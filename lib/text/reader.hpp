@@ -34,7 +34,6 @@ struct DocumentRef {
   // file); always UTF-8 (a legacy file name is shown as windows-1252) and unique.
   std::string id;
   std::filesystem::path path;  // where to open it
-  std::uint64_t size = 0;      // bytes, from the listing
 };
 
 struct Listing {

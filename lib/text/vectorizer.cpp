@@ -120,7 +120,6 @@ DocumentSource folder_documents(const std::string& root, const ReaderOptions& op
   source.skipped = listing->skipped;
   for (const auto& d : listing->documents) {
     source.ids.push_back(d.id);
-    source.sizes.push_back(d.size);
   }
   source.read = [listing, options](std::size_t i) { return read_document(listing->documents[i], options); };
   return source;
@@ -132,7 +131,6 @@ DocumentSource memory_documents(std::vector<std::pair<std::string, std::string>>
   source.root = "(memory)";
   for (auto& [id, text] : id_and_text) {
     source.ids.push_back(id);
-    source.sizes.push_back(text.size());
     texts->push_back(std::move(text));
   }
   source.read = [texts](std::size_t i) {

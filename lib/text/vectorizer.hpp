@@ -37,7 +37,6 @@ struct VectorizedCorpus {
 struct DocumentSource {
   std::string root;                  // for messages
   std::vector<std::string> ids;      // in row order
-  std::vector<std::uint64_t> sizes;  // bytes, for the progress line
   std::vector<SkippedFile> skipped;  // already skipped before reading
   std::function<ReadOutcome(std::size_t)> read;
 };

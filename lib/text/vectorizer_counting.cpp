@@ -91,6 +91,7 @@ DocumentCounts count_terms(const DocumentSource& documents, const TokenizerOptio
         try {
           const auto doc = static_cast<std::size_t>(i);
           ReadOutcome outcome = documents.read(doc);
+          std::uint64_t text_bytes = 0;
           if (!outcome.text) {
             out.skip_reasons[doc] = outcome.skip_reason.empty() ? "unreadable" : outcome.skip_reason;
           } else {
@@ -118,8 +119,9 @@ DocumentCounts count_terms(const DocumentSource& documents, const TokenizerOptio
             }
             row.length = static_cast<std::uint32_t>(mine.ids.size() - row.begin);
             bytes += outcome.text->size();
+            text_bytes = outcome.text->size();
           }
-          progress.advance(1, documents.sizes[doc]);
+          progress.advance(1, text_bytes);
         } catch (...) {
           record(i);
         }
