@@ -179,13 +179,17 @@ struct FileDescriptor {
 };
 
 // Reads until end of file rather than trusting the size from fstat, so a file
-// that grows or shrinks meanwhile is still read whole. Returns 0 or an errno.
+// that grows or shrinks meanwhile is still read whole. A regular file returns
+// fewer bytes than asked only at its end, so a short read ends the loop
+// without a second call (one system call per document on large corpora).
+// Returns 0 or an errno.
 int read_all(int fd, std::size_t expected, std::uint64_t limit, std::string& bytes) {
   bytes.resize(expected + 1);
   std::size_t used = 0;
   for (;;) {
     if (used == bytes.size()) bytes.resize(bytes.size() * 2);
-    const ssize_t got = ::read(fd, bytes.data() + used, bytes.size() - used);
+    const std::size_t asked = bytes.size() - used;
+    const ssize_t got = ::read(fd, bytes.data() + used, asked);
     if (got < 0) {
       if (errno == EINTR) continue;
       return errno;
@@ -193,6 +197,7 @@ int read_all(int fd, std::size_t expected, std::uint64_t limit, std::string& byt
     if (got == 0) break;
     used += static_cast<std::size_t>(got);
     if (used > limit) break;  // the caller reports it as too large
+    if (static_cast<std::size_t>(got) < asked) break;
   }
   bytes.resize(used);
   return 0;
