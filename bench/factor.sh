@@ -11,11 +11,7 @@
 # which must have scikit-learn), K (default 20), THREADS (unbake --threads, default 0 = all cores).
 set -euo pipefail
 
-bench=$(cd "$(dirname "$0")" && pwd)
-repo=$(cd "$bench/.." && pwd)
-python=${PYTHON:-/usr/bin/python3}
-unbake=${UNBAKE_BUILD_DIR:-$repo/build}/unbake
-[[ $unbake = /* ]] || unbake=$repo/$unbake
+source "$(dirname "$0")/common.sh"
 corpus=${1:-$repo/../shared/corpora/20news/train}
 k=${K:-20}
 threads=${THREADS:-0}

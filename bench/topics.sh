@@ -10,11 +10,7 @@
 # Reports, scores and logs land in bench/out/ (git-ignored).
 set -euo pipefail
 
-bench=$(cd "$(dirname "$0")" && pwd)
-repo=$(cd "$bench/.." && pwd)
-python=${PYTHON:-/usr/bin/python3}
-unbake=${UNBAKE_BUILD_DIR:-$repo/build}/unbake
-[[ $unbake = /* ]] || unbake=$repo/$unbake
+source "$(dirname "$0")/common.sh"
 out=$bench/out
 shared=
 if [[ -d $repo/../shared/corpora ]]; then shared=$(cd "$repo/../shared/corpora" && pwd); fi
