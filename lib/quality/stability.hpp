@@ -9,6 +9,10 @@
 #include "nmf/config.hpp"
 #include "nmf/types.hpp"
 
+namespace unbake {
+class Progress;
+}
+
 namespace unbake::quality {
 
 struct StabilityOptions {
@@ -16,22 +20,32 @@ struct StabilityOptions {
   double sample_fraction = 0.8;
   int top_terms = 20;  // t: length of the word lists compared
   std::uint64_t seed = 0;
+  int threads = 0;        // resamples fitted at once (0 = all cores); results never depend on it
   void validate() const;  // throws UsageError
 };
 
 struct StabilityResult {
-  double stability = 0;               // mean over topics
-  std::vector<double> per_topic;      // in the full model's topic order
-  std::vector<double> per_resample;   // mean agreement of each resample
+  double stability = 0;              // mean over topics
+  std::vector<double> per_topic;     // in the full model's topic order
+  std::vector<double> per_resample;  // mean agreement of each resample
 };
 
 // Average Jaccard agreement of two ranked lists over their prefixes of depth
 // 1..t (Greene et al.'s "AJ"); 1 for identical lists.
+// Lists of different lengths are compared to the shorter one's depth.
 double average_jaccard(const std::vector<long>& a, const std::vector<long>& b);
 
+// Each row of H's top-`t` columns by weight, largest first, ties by lower
+// column (t is capped at H's column count).
+std::vector<std::vector<long>> top_term_columns(const nmf::Matrix& H, long t);
+
 // `reference_top[t]` is the full model's topic t top-term list (term columns).
-// Each resample fits `config` on a seeded subset of V's rows.
+// Each resample fits `config` (with one thread each: resamples run side by
+// side instead) on round(sample_fraction · rows) rows of V drawn without
+// replacement, seeded by options.seed and the resample's number. `progress`,
+// if given, advances once per resample fitted.
 StabilityResult stability(const nmf::SparseMatrix& V, const nmf::NmfConfig& config,
-                          const std::vector<std::vector<long>>& reference_top, const StabilityOptions& options);
+                          const std::vector<std::vector<long>>& reference_top,
+                          const StabilityOptions& options, Progress* progress = nullptr);
 
 }  // namespace unbake::quality
