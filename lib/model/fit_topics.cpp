@@ -1,5 +1,6 @@
 #include "model/fit_topics.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 #include <nlohmann/json.hpp>
@@ -9,6 +10,7 @@
 #include "core/version.hpp"
 #include "nmf/fit.hpp"
 #include "nmf/nnls.hpp"
+#include "quality/coherence.hpp"
 #include "text/tokenizer.hpp"
 
 namespace unbake::model {
@@ -26,6 +28,34 @@ double relative_error(const nmf::SparseMatrix& V, const nmf::Matrix& W, const nm
   double cross = (W.array() * VHt.array()).sum();
   double quad = ((W.transpose() * W).array() * (H * H.transpose()).array()).sum();
   return std::sqrt(std::max(0.0, vv - 2 * cross + quad) / vv);
+}
+
+// Coherence and exclusivity look at each topic's top 10 words, a fixed number
+// (not --top-words) so that runs compare, and the usual NPMI@10 of the
+// literature; diversity looks at the top 25, as in Dieng et al. 2020.
+constexpr long kCoherenceWords = 10;
+constexpr long kDiversityWords = 25;
+
+// `H` has the topics' rows in id order. Reads V's pattern once; a small cost
+// beside the factorization.
+void add_quality(report::TopicSummary& topics, const nmf::SparseMatrix& V, const nmf::Matrix& H) {
+  std::vector<std::vector<long>> top_diversity, top_coherence;
+  for (long t = 0; t < H.rows(); ++t) {
+    top_diversity.push_back(report::top_terms(H, t, kDiversityWords));
+    const auto& all = top_diversity.back();
+    top_coherence.emplace_back(all.begin(),
+                               all.begin() + std::min(kCoherenceWords, static_cast<long>(all.size())));
+  }
+  auto coherence = quality::npmi_coherence(V, top_coherence);
+  auto exclusivity = quality::exclusivity(H, top_coherence);
+  double sum = 0;
+  for (auto& topic : topics.topics) {
+    topic.coherence = coherence[static_cast<std::size_t>(topic.id)];
+    topic.exclusivity = exclusivity[static_cast<std::size_t>(topic.id)];
+    sum += topic.coherence;
+  }
+  topics.coherence = topics.topics.empty() ? 0.0 : sum / static_cast<double>(topics.topics.size());
+  topics.diversity = quality::topic_diversity(top_diversity, kDiversityWords);
 }
 
 }  // namespace
@@ -90,6 +120,9 @@ FitOutcome fit_topics(const std::string& root, const FitOptions& options) {
     out.model.H.row(t.id) = H.row(t.factor);
     out.model.labels.push_back(t.label);
   }
+  auto t_quality = std::chrono::steady_clock::now();
+  add_quality(out.topics, corpus.V, out.model.H);
+  log().debug("topic quality: {:.3f} s", seconds_since(t_quality));
 
   out.seconds.read = corpus.seconds_reading;
   out.seconds.vectorize = corpus.seconds_weighting;
@@ -124,6 +157,8 @@ nlohmann::json report_json(const FitOutcome& outcome, const FitOptions& options)
                       {"label", t.label},
                       {"prevalence", t.prevalence},
                       {"dominant_documents", t.dominant_documents},
+                      {"coherence", t.coherence},
+                      {"exclusivity", t.exclusivity},
                       {"words", words},
                       {"top_documents", t.top_documents}});
   }
@@ -146,6 +181,8 @@ nlohmann::json report_json(const FitOutcome& outcome, const FitOptions& options)
             {"iterations", r.iterations},
             {"converged", r.converged},
             {"relative_error", r.relative_error},
+            {"coherence", outcome.topics.coherence},
+            {"diversity", outcome.topics.diversity},
             {"objective_trace", r.objective_trace},
             {"seconds", outcome.seconds}}},
           {"topics", std::move(topics)},

@@ -63,6 +63,8 @@ void write_topics_text(std::ostream& out, const TopicSummary& topics, const Topi
     std::vector<std::string> docs;
     for (const auto& d : t.top_documents) docs.push_back(fmt::format("{} ({:.2f})", d.path, d.weight));
     if (!docs.empty()) write_wrapped(out, "  docs   ", docs);
+    out << fmt::format("  score  coherence {:.2f}, exclusivity {:.2f}, dominant in {} documents\n",
+                       t.coherence, t.exclusivity, thousands(t.dominant_documents));
     out << '\n';
   }
 }
@@ -92,6 +94,8 @@ void write_text_report(std::ostream& out, const TopicSummary& topics, const Topi
   out << fmt::format("  model       {}, k = {}, {} iterations, {}, relative error {:.4f}\n",
                      nmf::to_string(model.config.solver), model.config.k, model.iterations,
                      model.converged ? "converged" : "not converged", model.relative_error);
+  out << fmt::format("  quality     coherence {:.2f}, diversity {:.2f}\n", topics.coherence,
+                     topics.diversity);
   out << fmt::format("  seconds     read {:.2f}, vectorize {:.2f}, factor {:.2f}, total {:.2f}\n",
                      seconds.read, seconds.vectorize, seconds.factor, seconds.total);
 }

@@ -60,6 +60,14 @@ DocumentMixture mixture_of(const nmf::Matrix& W, long row, const std::string& pa
 
 }  // namespace
 
+std::vector<long> top_terms(const nmf::Matrix& H, long row, long count) {
+  auto columns = top_indices(H.cols(), count, [&](long c) { return H(row, c); });
+  // A topic never lists words it does not use.
+  auto used = std::find_if(columns.begin(), columns.end(), [&](long c) { return !(H(row, c) > 0); });
+  columns.erase(used, columns.end());
+  return columns;
+}
+
 std::vector<DocumentMixture> mixtures(const nmf::Matrix& W, const std::vector<std::string>& doc_ids) {
   std::vector<int> identity(static_cast<std::size_t>(W.cols()));
   std::iota(identity.begin(), identity.end(), 0);
@@ -98,7 +106,6 @@ TopicSummary summarize_topics(const nmf::Matrix& W_scaled, const nmf::Matrix& H,
   for (long i = 0; i < m; ++i)
     summary.documents.push_back(mixture_of(W_scaled, i, doc_ids[static_cast<std::size_t>(i)], id_of_factor));
 
-  const long n = H.cols();
   const long words = std::max(options.top_words, options.json_words);
   for (long t = 0; t < k; ++t) {
     long f = order[static_cast<std::size_t>(t)];
@@ -108,10 +115,8 @@ TopicSummary summarize_topics(const nmf::Matrix& W_scaled, const nmf::Matrix& H,
     topic.prevalence =
         non_empty > 0 ? mass[static_cast<std::size_t>(f)] / static_cast<double>(non_empty) : 0.0;
     double row_sum = H.row(f).sum();
-    for (long j : top_indices(n, words, [&](long c) { return H(f, c); })) {
-      if (!(H(f, j) > 0)) break;  // a topic never lists words it does not use
+    for (long j : top_terms(H, f, words))
       topic.words.push_back({terms[static_cast<std::size_t>(j)], row_sum > 0 ? H(f, j) / row_sum : 0.0});
-    }
     for (std::size_t w = 0; w < topic.words.size() && w < static_cast<std::size_t>(options.label_words);
          ++w) {
       if (w > 0) topic.label += ", ";

@@ -39,6 +39,8 @@ struct Topic {
   std::vector<TopicWord> words;
   std::vector<TopicDocument> top_documents;
   int dominant_documents = 0;  // documents whose dominant topic this is
+  double coherence = 0;        // NPMI of its top words (filled by model::fit_topics)
+  double exclusivity = 0;      // how much its top words belong to it alone (idem)
 };
 
 struct DocumentMixture {
@@ -50,7 +52,14 @@ struct DocumentMixture {
 struct TopicSummary {
   std::vector<Topic> topics;
   std::vector<DocumentMixture> documents;
+  double coherence = 0;  // mean of the topics' coherence (filled by model::fit_topics)
+  double diversity = 0;  // distinct share of all topics' top words (idem)
 };
+
+// Columns of row `row` of H with the largest weights, best first, ties by
+// column (= term bytes); never a column of zero weight, so possibly fewer than
+// `count`. The one ranking of a topic's words.
+std::vector<long> top_terms(const nmf::Matrix& H, long row, long count);
 
 // W_scaled (m x k) holds each document's weight on each topic for H (k x n,
 // any row scaling; word weights are reported as shares of the row). `terms`

@@ -19,6 +19,8 @@ py=/usr/bin/python3
   --topics-csv "$tmp/topics.csv" --threads 1 >"$tmp/report.txt" 2>"$tmp/log" || { cat "$tmp/log" >&2; fail "fit failed"; }
 grep -q '^Topic 1 of 6' "$tmp/report.txt" || fail "no topic report on stdout"
 grep -q 'converged' "$tmp/report.txt" || fail "no summary in the report"
+grep -q '^  quality     coherence -\?[0-9.]*, diversity [0-9.]*$' "$tmp/report.txt" || fail "no quality line in the summary"
+[[ $(grep -c '^  score  coherence' "$tmp/report.txt") -eq 6 ]] || fail "not one score line per topic"
 awk 'length > 80 { bad = 1 } END { exit bad }' "$tmp/report.txt" || fail "report lines wider than 80 columns"
 [[ $(head -1 "$tmp/mix.csv") == document,topic_1,* ]] || fail "mixtures CSV header: $(head -1 "$tmp/mix.csv")"
 [[ $(head -1 "$tmp/topics.csv") == topic,rank,word,weight ]] || fail "topics CSV header"
@@ -41,11 +43,17 @@ assert set(r1) == {"schema", "generator", "corpus", "vectorizer", "model", "topi
 assert r1["schema"] == "unbake.report/1"
 assert set(r1["corpus"]) >= {"root", "documents", "empty_documents", "skipped", "vocabulary", "nnz"}
 m = r1["model"]
-for key in ("k", "solver", "init", "seed", "tol", "iterations", "converged", "relative_error", "objective_trace", "seconds"):
+for key in ("k", "solver", "init", "seed", "tol", "iterations", "converged", "relative_error", "objective_trace", "seconds",
+            "coherence", "diversity"):
     assert key in m, key
+assert -1 <= m["coherence"] <= 1 and 0 < m["diversity"] <= 1, (m["coherence"], m["diversity"])
 assert set(m["seconds"]) == {"read", "vectorize", "factor", "total"}
 for i, topic in enumerate(r1["topics"]):
-    assert topic["id"] == i and {"label", "prevalence", "words", "top_documents"} <= set(topic)
+    assert topic["id"] == i and {"label", "prevalence", "words", "top_documents", "dominant_documents",
+                                 "coherence", "exclusivity"} <= set(topic), set(topic)
+    assert -1 <= topic["coherence"] <= 1 and 0 < topic["exclusivity"] <= 1, topic
+assert sum(tp["dominant_documents"] for tp in r1["topics"]) == sum(d["dominant"] is not None for d in r1["documents"])
+assert abs(m["coherence"] - sum(tp["coherence"] for tp in r1["topics"]) / len(r1["topics"])) < 1e-12
 prev = [tp["prevalence"] for tp in r1["topics"]]
 assert prev == sorted(prev, reverse=True), prev
 # Same answer whatever the thread count (timings aside).
@@ -74,6 +82,23 @@ for d in t["documents"]:
 n = len(t["documents"])
 assert same / n >= 0.99 and close / n >= 0.95, (same, close, n)
 print(f"purity {purity:.3f}, transform agrees on {same}/{n} dominant topics, {close}/{n} mixtures within 0.02")
+PY
+fi
+
+# The native coherence and diversity agree with bench/score_topics.py, an
+# independent computation from the files (its own tokenizer; on this corpus
+# the two tokenizers give every top word the same documents).
+if [[ -x $py ]] && $py -c 'import sklearn, scipy' 2>/dev/null; then
+  $py "$src/bench/score_topics.py" "$tmp/r1.json" "$corpus" --cache-dir "$tmp" --json "$tmp/score.json" >/dev/null ||
+    fail "bench/score_topics.py failed"
+  $py - "$tmp" <<'PY' || fail "native coherence/diversity disagree with bench/score_topics.py"
+import json, sys
+tmp = sys.argv[1]
+r = json.load(open(f"{tmp}/r1.json")); s = json.load(open(f"{tmp}/score.json"))
+assert abs(r["model"]["coherence"] - s["npmi"]) < 0.01, (r["model"]["coherence"], s["npmi"])
+assert abs(r["model"]["diversity"] - s["diversity"]) < 1e-12, (r["model"]["diversity"], s["diversity"])
+for t, c in zip(r["topics"], s["npmi_per_topic"]):
+    assert abs(t["coherence"] - c) < 0.01, (t["id"], t["coherence"], c)
 PY
 fi
 
