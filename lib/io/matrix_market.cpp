@@ -4,6 +4,7 @@
 #include <charconv>
 #include <climits>
 #include <cstring>
+#include <deque>
 #include <future>
 #include <numeric>
 #include <thread>
@@ -301,21 +302,23 @@ void write_matrix_market(std::ostream& out, const RowSparse& m) {
       std::to_string(m.rows()) + " " + std::to_string(m.cols()) + " " + std::to_string(m.nonZeros()) + "\n";
   out.write(head.data(), static_cast<std::streamsize>(head.size()));
   // Number formatting dominates, so blocks of rows are formatted on all cores
-  // a wave at a time and written in row order: the bytes do not depend on the
-  // number of cores, and memory stays at one wave of text.
-  const auto cores = static_cast<Eigen::Index>(std::max(1u, std::thread::hardware_concurrency()));
-  constexpr Eigen::Index kRowsPerBlock = 2048;
-  for (Eigen::Index wave = 0; wave < m.outerSize(); wave += cores * kRowsPerBlock) {
-    std::vector<std::future<std::string>> blocks;
-    for (Eigen::Index b = wave; b < std::min(m.outerSize(), wave + cores * kRowsPerBlock);
-         b += kRowsPerBlock) {
-      const Eigen::Index last = std::min(m.outerSize(), b + kRowsPerBlock);
-      blocks.push_back(std::async(std::launch::async, format_rows, std::cref(m), b, last));
-    }
-    for (auto& block : blocks) {
-      const std::string text = block.get();
-      out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    }
+  // while earlier blocks are written, always in row order: the bytes do not
+  // depend on the number of cores, and memory stays at a few blocks of text.
+  const auto in_flight = static_cast<std::size_t>(2 * std::max(1u, std::thread::hardware_concurrency()));
+  constexpr Eigen::Index kRowsPerBlock = 1024;
+  std::deque<std::future<std::string>> blocks;
+  Eigen::Index next = 0;
+  auto launch = [&] {
+    const Eigen::Index last = std::min(m.outerSize(), next + kRowsPerBlock);
+    blocks.push_back(std::async(std::launch::async, format_rows, std::cref(m), next, last));
+    next = last;
+  };
+  while (next < m.outerSize() && blocks.size() < in_flight) launch();
+  while (!blocks.empty()) {
+    const std::string text = blocks.front().get();
+    blocks.pop_front();
+    if (next < m.outerSize()) launch();
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
   }
 }
 
