@@ -21,6 +21,7 @@
 #include "io/atomic_file.hpp"
 #include "nmf/fit.hpp"
 #include "nmf_flags.hpp"
+#include "quality/choose_k.hpp"
 #include "quality/coherence.hpp"
 #include "quality/k_range.hpp"
 #include "quality/stability.hpp"
@@ -35,8 +36,6 @@ namespace {
 constexpr long kCoherenceWords = 10;
 constexpr long kDiversityWords = 25;
 constexpr long kLabelWords = 3;
-// Stabilities this close to the best count as a tie, which coherence breaks.
-constexpr double kStabilityTie = 0.02;
 
 struct SweepTopic {
   std::string label;
@@ -84,50 +83,6 @@ SweepRow sweep_one(const text::VectorizedCorpus& corpus, nmf::NmfConfig config,
   }
   row.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return row;
-}
-
-// Greene et al. read k off the peaks of the stability curve. A maximum at
-// either end of the swept range is not a peak: it only says stability keeps
-// rising past the range, and at the low end it is usually the coarsest split
-// of the corpus (k = 2 is stable because it is crude). So the candidates are
-// the interior local maxima, or every k when the curve has none; the most
-// stable candidate wins, and candidates within kStabilityTie of it are
-// near-ties that coherence breaks (then the smaller k).
-std::size_t recommend(const std::vector<SweepRow>& rows, std::string& reason) {
-  const std::size_t n = rows.size();
-  auto s = [&](std::size_t i) { return rows[i].stability; };
-  std::vector<std::size_t> candidates;
-  for (std::size_t i = 1; i + 1 < n; ++i)
-    if (s(i) >= s(i - 1) && s(i) >= s(i + 1)) candidates.push_back(i);
-  const bool peaks = !candidates.empty();
-  if (!peaks)
-    for (std::size_t i = 0; i < n; ++i) candidates.push_back(i);
-
-  std::size_t most_stable = candidates.front();
-  for (std::size_t i : candidates)
-    if (s(i) > s(most_stable)) most_stable = i;
-  std::size_t pick = most_stable;
-  for (std::size_t i : candidates)
-    if (s(i) >= s(most_stable) - kStabilityTie && rows[i].coherence > rows[pick].coherence) pick = i;
-
-  char text[320];
-  int len = 0;
-  if (pick == most_stable)
-    len = std::snprintf(text, sizeof text, "k = %d has the most stable topics%s (%.3f)", rows[pick].k,
-                        peaks ? " of the stability curve's peaks" : "", s(pick));
-  else
-    len = std::snprintf(
-        text, sizeof text,
-        "k = %d is within %.2f of the most stable %s (k = %d, %.3f) and more coherent (%.3f vs %.3f)",
-        rows[pick].k, kStabilityTie, peaks ? "peak" : "k", rows[most_stable].k, s(most_stable),
-        rows[pick].coherence, rows[most_stable].coherence);
-  std::size_t edge_max = s(0) >= s(n - 1) ? 0 : n - 1;
-  if (peaks && s(edge_max) > s(pick) && len > 0 && len < static_cast<int>(sizeof text))
-    std::snprintf(text + len, sizeof text - static_cast<std::size_t>(len),
-                  "; k = %d is more stable (%.3f) but lies at the edge of the range, not at a peak",
-                  rows[edge_max].k, s(edge_max));
-  reason = text;
-  return pick;
 }
 
 std::string bar(double fraction, int width, char fill) {
@@ -251,8 +206,11 @@ class SweepCommand : public Command {
         log().debug("sweep: k = {} done in {:.1f} s", k, rows.back().seconds);
       }
     }
-    std::string reason;
-    const std::size_t pick = recommend(rows, reason);
+    std::vector<quality::KScore> scores;
+    for (const auto& r : rows) scores.push_back({r.k, r.stability, r.coherence});
+    const quality::KChoice choice = quality::choose_k(scores);
+    const std::size_t pick = choice.index;
+    const std::string& reason = choice.reason;
 
     if (json_ != "-") {
       std::cout << "Sweep of " << root_ << ": " << m << " documents, " << n << " terms\n"

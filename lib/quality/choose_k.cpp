@@ -1,0 +1,46 @@
+#include "quality/choose_k.hpp"
+
+#include <cstdio>
+
+#include "core/errors.hpp"
+
+namespace unbake::quality {
+
+KChoice choose_k(const std::vector<KScore>& scores, double tie) {
+  const std::size_t n = scores.size();
+  if (n == 0) throw UsageError("no k to choose from");
+  auto s = [&](std::size_t i) { return scores[i].stability; };
+  std::vector<std::size_t> candidates;
+  for (std::size_t i = 1; i + 1 < n; ++i)
+    if (s(i) >= s(i - 1) && s(i) >= s(i + 1)) candidates.push_back(i);
+  const bool peaks = !candidates.empty();
+  if (!peaks)
+    for (std::size_t i = 0; i < n; ++i) candidates.push_back(i);
+
+  std::size_t most_stable = candidates.front();
+  for (std::size_t i : candidates)
+    if (s(i) > s(most_stable)) most_stable = i;
+  std::size_t pick = most_stable;
+  for (std::size_t i : candidates)
+    if (s(i) >= s(most_stable) - tie && scores[i].coherence > scores[pick].coherence) pick = i;
+
+  char text[320];
+  int len = 0;
+  if (pick == most_stable)
+    len = std::snprintf(text, sizeof text, "k = %d has the most stable topics%s (%.3f)", scores[pick].k,
+                        peaks ? " of the stability curve's peaks" : "", s(pick));
+  else
+    len = std::snprintf(
+        text, sizeof text,
+        "k = %d is within %.2f of the most stable %s (k = %d, %.3f) and more coherent (%.3f vs %.3f)",
+        scores[pick].k, tie, peaks ? "peak" : "k", scores[most_stable].k, s(most_stable),
+        scores[pick].coherence, scores[most_stable].coherence);
+  const std::size_t edge = s(0) >= s(n - 1) ? 0 : n - 1;
+  if (peaks && s(edge) > s(pick) && len > 0 && len < static_cast<int>(sizeof text))
+    std::snprintf(text + len, sizeof text - static_cast<std::size_t>(len),
+                  "; k = %d is more stable (%.3f) but lies at the edge of the range, not at a peak",
+                  scores[edge].k, s(edge));
+  return {pick, text};
+}
+
+}  // namespace unbake::quality
