@@ -194,6 +194,10 @@ class SweepCommand : public Command {
       throw UsageError("k = " + std::to_string(ks.back()) + " is larger than the " +
                        (m <= n ? std::to_string(m) + " documents" : std::to_string(n) + " vocabulary terms") +
                        " of " + root_);
+    // Refuse bad solver settings before the first fit rather than midway.
+    nmf::NmfConfig largest = nmf_;
+    largest.k = ks.back();
+    largest.validate(m, n);
 
     std::vector<SweepRow> rows;
     {
