@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config
   libeigen3-dev libicu-dev nlohmann-json3-dev libspdlog-dev libfmt-dev
-  libcli11-dev libspectra-dev libstemmer-dev doctest-dev
+  libcli11-dev libstemmer-dev doctest-dev
   # The reference peer for TF-IDF and NMF (tests skip without it; bench needs it).
   python3 python3-sklearn python3-scipy python3-numpy
 )
