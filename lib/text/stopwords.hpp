@@ -31,7 +31,8 @@ class StopwordSet {
   // Union of every entry's words and the literal `words`, each folded by
   // `folder`. Throws UsageError for an unknown entry, InputError for a file
   // that cannot be read.
-  StopwordSet(const std::vector<std::string>& entries, const std::vector<std::string>& words, TokenFolder& folder);
+  StopwordSet(const std::vector<std::string>& entries, const std::vector<std::string>& words,
+              TokenFolder& folder);
 
   bool contains(std::string_view word) const;
   const std::vector<std::string>& words() const { return words_; }  // sorted, unique

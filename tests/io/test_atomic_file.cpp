@@ -18,7 +18,8 @@ std::string slurp(const fs::path& p) {
   return s.str();
 }
 fs::path fresh_dir(const char* name) {
-  auto d = fs::temp_directory_path() / (std::string("unbake-test-") + name + "-" + std::to_string(::getpid()));
+  auto d =
+      fs::temp_directory_path() / (std::string("unbake-test-") + name + "-" + std::to_string(::getpid()));
   fs::remove_all(d);
   fs::create_directories(d);
   return d;
@@ -42,8 +43,9 @@ TEST_CASE("write_atomically replaces a file only after a complete write") {
 }
 
 TEST_CASE("write_atomically reports a missing folder as OutputError") {
-  CHECK_THROWS_AS(unbake::io::write_atomically("/nonexistent-unbake-dir/x.txt", [](std::ostream& o) { o << "x"; }),
-                  unbake::OutputError);
+  CHECK_THROWS_AS(
+      unbake::io::write_atomically("/nonexistent-unbake-dir/x.txt", [](std::ostream& o) { o << "x"; }),
+      unbake::OutputError);
 }
 
 TEST_CASE("write_atomically writes straight through to a device and reports a full disk") {
