@@ -46,8 +46,9 @@ std::uint64_t max_bytes(const ReaderOptions& o) {
 
 std::string too_large_reason(std::uint64_t bytes, const ReaderOptions& o) {
   char buf[96];
-  std::snprintf(buf, sizeof buf, "larger than %g MB (%.2f MB)", o.max_file_mb,
-                static_cast<double>(bytes) / kBytesPerMb);
+  // The file's own size in bytes: a rounded MB figure can read like the limit itself.
+  std::snprintf(buf, sizeof buf, "larger than %g MB (%llu bytes)", o.max_file_mb,
+                static_cast<unsigned long long>(bytes));
   return buf;
 }
 
