@@ -52,14 +52,6 @@ std::vector<std::string> factor_names(int k) {
   return names;
 }
 
-// A missing output folder is found before a long fit, not after it.
-void check_output_folder(const std::string& path) {
-  if (path.empty() || path == "-") return;
-  auto folder = std::filesystem::path(path).parent_path();
-  if (!folder.empty() && !std::filesystem::is_directory(folder))
-    throw OutputError("cannot write " + path + ": folder " + folder.string() + " does not exist");
-}
-
 void print_summary(std::ostream& out, const FactorOptions& opt, const io::LabelledMatrix& in,
                    const nmf::NmfResult& r) {
   out << fmt::format("{}: {} x {} matrix, {} non-zeros\n", opt.matrix, in.V.rows(), in.V.cols(),
@@ -112,7 +104,7 @@ class FactorCommand : public Command {
   void run() override {
     // Shape-independent checks first, so -k 0 is a usage error whatever the file.
     opt_.config.validate(std::numeric_limits<long>::max(), std::numeric_limits<long>::max());
-    for (const auto* p : {&opt_.json_path, &opt_.w_path, &opt_.h_path}) check_output_folder(*p);
+    for (const auto* p : {&opt_.json_path, &opt_.w_path, &opt_.h_path}) io::check_output_folder(*p);
 
     io::LabelledMatrix in = io::read_nonnegative_matrix(opt_.matrix);
     opt_.config.validate(in.V.rows(), in.V.cols());

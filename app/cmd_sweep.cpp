@@ -183,6 +183,7 @@ class SweepCommand : public Command {
 
   void run() override {
     const std::vector<int> ks = quality::parse_k_range(k_spec_);
+    io::check_output_folder(json_);
     vectorizer_.validate();
     stability_.threads = vectorizer_.threads;
     stability_.seed = nmf_.seed;

@@ -29,6 +29,7 @@ class TransformCommand : public Command {
   }
 
   void run() override {
+    for (const auto* p : {&json_, &mixtures_csv_}) io::check_output_folder(*p);
     auto model = model::load_model(model_path_);
     auto outcome = model::transform(model, inputs_, resolve_threads(threads_));
     if (json_ != "-") report::write_mixtures_text(std::cout, outcome.documents, model.labels);

@@ -50,6 +50,7 @@ class VectorizeCommand : public Command {
   }
 
   void run() override {
+    for (const auto* p : {&matrix_, &terms_, &docs_}) io::check_output_folder(*p);
     const text::VectorizedCorpus corpus = text::vectorize(dir_, options_);
     io::write_atomically(matrix_, [&](std::ostream& out) { io::write_matrix_market(out, corpus.V); });
     if (!terms_.empty()) write_lines(terms_, corpus.terms);

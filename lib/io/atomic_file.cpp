@@ -8,6 +8,7 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <streambuf>
 #include <vector>
@@ -96,6 +97,13 @@ void write_through(const std::string& path, int fd, const std::function<void(std
 void remove_pending_temp_files() noexcept {
   for (std::size_t i = 0; i < kSlots; ++i)
     if (g_used[i].load()) ::unlink(g_paths[i].data());
+}
+
+void check_output_folder(const std::string& path) {
+  if (path.empty() || path == "-") return;
+  const auto folder = std::filesystem::path(path).parent_path();
+  if (!folder.empty() && !std::filesystem::is_directory(folder))
+    throw OutputError("cannot write " + path + ": folder " + folder.string() + " does not exist");
 }
 
 void write_atomically(const std::string& path, const std::function<void(std::ostream&)>& write) {

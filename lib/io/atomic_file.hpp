@@ -17,6 +17,11 @@ namespace unbake::io {
 // in that case the target is left exactly as it was.
 void write_atomically(const std::string& path, const std::function<void(std::ostream&)>& write);
 
+// Throws OutputError when `path`'s folder does not exist, so that a command
+// finds a mistyped output path before a long computation rather than after
+// it. "" and "-" (stdout) pass.
+void check_output_folder(const std::string& path);
+
 // Removes temporary files still being written. Async-signal-safe: app/ calls it
 // from its SIGINT/SIGTERM handler so Ctrl-C leaves no partial output behind.
 void remove_pending_temp_files() noexcept;

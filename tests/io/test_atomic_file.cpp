@@ -57,3 +57,11 @@ TEST_CASE("write_atomically writes straight through to a device and reports a fu
                   unbake::OutputError);
   CHECK(fs::is_character_file("/dev/full"));  // not replaced by a rename
 }
+
+TEST_CASE("check_output_folder finds a missing folder before any work") {
+  CHECK_THROWS_AS(unbake::io::check_output_folder("/nonexistent-unbake-dir/x.json"), unbake::OutputError);
+  CHECK_NOTHROW(unbake::io::check_output_folder("-"));
+  CHECK_NOTHROW(unbake::io::check_output_folder(""));
+  CHECK_NOTHROW(unbake::io::check_output_folder("relative-file.json"));
+  CHECK_NOTHROW(unbake::io::check_output_folder(fs::temp_directory_path().string() + "/x.json"));
+}
