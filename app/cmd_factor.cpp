@@ -16,6 +16,7 @@
 #include "command.hpp"
 #include "core/errors.hpp"
 #include "core/log.hpp"
+#include "core/progress.hpp"
 #include "io/atomic_file.hpp"
 #include "io/csv.hpp"
 #include "io/matrix_input.hpp"
@@ -108,7 +109,9 @@ class FactorCommand : public Command {
 
     io::LabelledMatrix in = io::read_nonnegative_matrix(opt_.matrix);
     opt_.config.validate(in.V.rows(), in.V.cols());
-    nmf::NmfResult r = nmf::fit(in.V, opt_.config);
+    Progress progress("factorizing, iteration", static_cast<std::uint64_t>(opt_.config.max_iter));
+    nmf::NmfResult r = nmf::fit(in.V, opt_.config, &progress);
+    progress.finish();
     const nmf::Matrix W = r.W * r.d.asDiagonal();
 
     if (!opt_.json_path.empty()) {

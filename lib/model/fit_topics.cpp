@@ -7,6 +7,7 @@
 
 #include "core/errors.hpp"
 #include "core/log.hpp"
+#include "core/progress.hpp"
 #include "core/version.hpp"
 #include "nmf/fit.hpp"
 #include "nmf/nnls.hpp"
@@ -80,7 +81,10 @@ FitOutcome fit_topics(const std::string& root, const FitOptions& options) {
   auto t_factor = std::chrono::steady_clock::now();
   nmf::NmfConfig config = options.nmf;
   if (config.threads == 0) config.threads = options.vectorizer.threads;
-  out.nmf = nmf::fit(corpus.V, config);
+  {
+    Progress progress("factorizing, iteration", static_cast<std::uint64_t>(config.max_iter));
+    out.nmf = nmf::fit(corpus.V, config, &progress);
+  }
   // Topics are scaled to unit L2 norm, the norm of V's rows: a document that
   // is exactly one topic then has weight 1 on it, so mixtures compare topics
   // in the units the documents are measured in (scaling H's rows to sum 1

@@ -54,7 +54,7 @@ void normalise(const RowMatrix& W, const RowMatrix& Ht, NmfResult& out) {
 
 }  // namespace
 
-NmfResult fit(const SparseMatrix& input, const NmfConfig& config) {
+NmfResult fit(const SparseMatrix& input, const NmfConfig& config, Progress* progress) {
   const auto started = std::chrono::steady_clock::now();
   if (input.rows() == 0 || input.cols() == 0)
     throw InputError("the matrix is empty (" + std::to_string(input.rows()) + " x " +
@@ -95,6 +95,7 @@ NmfResult fit(const SparseMatrix& input, const NmfConfig& config) {
     const double current = rule->objective(problem, f);
     result.objective_trace.push_back(current);
     result.iterations = it;
+    if (progress) progress->advance();
     // |change| rather than decrease: a monotone solver's round-off wobble at
     // the optimum still stops, and ALS (not monotone) is not stopped by a bump.
     if (previous <= 0 || std::abs(previous - current) < config.tol * previous) {

@@ -1,6 +1,7 @@
 #pragma once
 // The one driver loop: init -> (solver update of W, of H; objective; stop
 // rule) -> normalise. Every solver plugs in through nmf/solver.hpp.
+#include "core/progress.hpp"
 #include "nmf/config.hpp"
 #include "nmf/result.hpp"
 #include "nmf/types.hpp"
@@ -9,6 +10,8 @@ namespace unbake::nmf {
 
 // Validates `config` against V's shape (UsageError) and V's values
 // (InputError for negative / non-finite entries), then factors V.
-NmfResult fit(const SparseMatrix& V, const NmfConfig& config);
+// `progress`, when given, is advanced once per iteration (its total should be
+// config.max_iter); callers that run many fits at once pass none.
+NmfResult fit(const SparseMatrix& V, const NmfConfig& config, Progress* progress = nullptr);
 
 }  // namespace unbake::nmf
