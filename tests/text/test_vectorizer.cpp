@@ -150,7 +150,11 @@ TEST_CASE("vectorizer: skipped files are carried through and empty documents cou
   write_file(dir / "b.txt", "roses and tulips need gardens");
   write_file(dir / "c.txt", "1234 5678 x y z");  // nothing survives tokenizing
   write_file(dir / "d.txt", "zebras");           // survives tokenizing, pruned by min_df
-  write_file(dir / "bin.txt", std::string("GIF89a\0\0\x01binary", 16));
+  // "\x01" "binary" as two literals: a hex escape would swallow the 'b'.
+  const char gif[] =
+      "GIF89a\0\0\x01"
+      "binary";
+  write_file(dir / "bin.txt", std::string(gif, sizeof gif - 1));
   VectorizerOptions o;
   o.max_df = 1.0;
   const VectorizedCorpus c = vectorize(dir.string(), o);
