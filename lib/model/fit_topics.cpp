@@ -11,6 +11,7 @@
 #include "core/version.hpp"
 #include "nmf/fit.hpp"
 #include "nmf/nnls.hpp"
+#include "nmf/primitives.hpp"
 #include "quality/coherence.hpp"
 #include "text/tokenizer.hpp"
 
@@ -21,14 +22,12 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
-// ||V - W H||_F / ||V||_F without forming W H.
+// ||V - W H||_F / ||V||_F without forming W H (the NMF core's trace formula).
 double relative_error(const nmf::SparseMatrix& V, const nmf::Matrix& W, const nmf::Matrix& H) {
-  double vv = V.squaredNorm();
+  const double vv = nmf::squared_norm(V);
   if (vv == 0) return 0;
-  nmf::Matrix VHt = V * H.transpose();
-  double cross = (W.array() * VHt.array()).sum();
-  double quad = ((W.transpose() * W).array() * (H * H.transpose()).array()).sum();
-  return std::sqrt(std::max(0.0, vv - 2 * cross + quad) / vv);
+  const double cross = W.cwiseProduct(nmf::Matrix(V * H.transpose())).sum();
+  return std::sqrt(nmf::frobenius_sq(vv, cross, W.transpose() * W, H * H.transpose()) / vv);
 }
 
 // Coherence and exclusivity look at each topic's top 10 words, a fixed number
