@@ -17,21 +17,18 @@ k=${K:-20}
 threads=${THREADS:-0}
 
 [[ -d $corpus ]] || { echo "factor.sh: $corpus not found" >&2; exit 1; }
-[[ -x $unbake ]] || { echo "factor.sh: $unbake not found (build it with scripts/build.sh)" >&2; exit 1; }
-"$python" -c 'import sklearn' 2>/dev/null ||
-  { echo "factor.sh: $python has no scikit-learn (install python3-sklearn, or set PYTHON)" >&2; exit 1; }
+need_unbake factor.sh
+need_peer factor.sh
 
 mkdir -p "$bench/out"
 matrix=$bench/out/$(basename "$(dirname "$corpus")")_$(basename "$corpus")_tfidf.mtx
 if [[ ! -s $matrix ]]; then
   echo "exporting scikit-learn's TF-IDF of $corpus to $matrix ..." >&2
-  "$python" "$bench/factor_sklearn.py" export "$corpus" "$matrix"
+  "$python" "$bench/peer.py" export "$corpus" "$matrix"
 fi
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-
-json_field() { "$python" -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$1" "$2"; }
 
 # One unbake run: prints its wall time; the JSON result is left in $tmp/ours.json.
 run_unbake() {  # solver tol max_iter
@@ -54,7 +51,7 @@ for pair in cd:hals mu:mu; do
   sk_solver=${pair%%:*}
   our_solver=${pair##*:}
   echo "scikit-learn NMF solver=$sk_solver ..." >&2
-  "$python" "$bench/factor_sklearn.py" fit "$matrix" "$sk_solver" "$k" >"$tmp/sk.json"
+  "$python" "$bench/peer.py" factor "$matrix" "$sk_solver" "$k" >"$tmp/sk.json"
   sk=$(json_field "$tmp/sk.json" seconds)
   echo "unbake factor --solver $our_solver ..." >&2
   ours=$(run_unbake "$our_solver" 1e-4 200)

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Folder -> TF-IDF speed, side by side: `unbake vectorize` against
-# scikit-learn's TfidfVectorizer (bench/vectorize_sklearn.py) with the same
-# pruning (English stopwords, min_df=2, max_df=0.95), best of 3 runs each,
-# taken in turns.
+# scikit-learn's TfidfVectorizer (bench/peer.py vectorize) with the same
+# stopwords (scikit-learn's English list) and pruning (min_df=2, max_df=0.95),
+# best of 3 runs each, taken in turns.
 #
 # Usage: bench/vectorize.sh [CORPUS_DIR]   (default: ../shared/corpora/20news/train)
 # Environment: UNBAKE_BUILD_DIR (default build), PYTHON (default /usr/bin/python3,
@@ -16,12 +16,12 @@ corpus=${1:-$repo/../shared/corpora/20news/train}
 threads=${THREADS:-0}
 
 [[ -d $corpus ]] || { echo "vectorize.sh: $corpus not found" >&2; exit 1; }
-[[ -x $unbake ]] || { echo "vectorize.sh: $unbake not found (build it with scripts/build.sh)" >&2; exit 1; }
-"$python" -c 'import sklearn' 2>/dev/null ||
-  { echo "vectorize.sh: $python has no scikit-learn (install python3-sklearn, or set PYTHON)" >&2; exit 1; }
+need_unbake vectorize.sh
+need_peer vectorize.sh
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+"$python" "$bench/peer.py" stopwords "$tmp/stopwords.txt"
 
 # The two sides alternate, so that a busy moment on the machine hits both.
 best=
@@ -29,19 +29,19 @@ peer_seconds=
 for _ in 1 2 3; do
   start=$(date +%s.%N)
   "$unbake" vectorize "$corpus" -o "$tmp/V.mtx" --terms "$tmp/terms.txt" --docs "$tmp/docs.txt" \
-    --threads "$threads" 2>"$tmp/log"
+    --stopwords "$tmp/stopwords.txt" --min-df 2 --max-df 0.95 --threads "$threads" 2>"$tmp/log"
   end=$(date +%s.%N)
   t=$(echo "$end - $start" | bc -l)
   if [[ -z $best ]] || (($(echo "$t < $best" | bc -l))); then best=$t; cp "$tmp/log" "$tmp/best.log"; fi
 
-  peer=$("$python" "$bench/vectorize_sklearn.py" "$corpus" --repeat 1)
-  t=$(sed -n 's/.*seconds=\([0-9.]*\).*/\1/p' <<<"$peer")
+  "$python" "$bench/peer.py" vectorize "$corpus" >"$tmp/peer.json"
+  t=$(json_field "$tmp/peer.json" seconds)
   if [[ -z $peer_seconds ]] || (($(echo "$t < $peer_seconds" | bc -l))); then peer_seconds=$t; fi
 done
 ours_terms=$(wc -l <"$tmp/terms.txt")
 ours_docs=$(wc -l <"$tmp/docs.txt")
-peer_terms=$(sed -n 's/.*terms=\([0-9]*\).*/\1/p' <<<"$peer")
-peer_docs=$(sed -n 's/.*documents=\([0-9]*\).*/\1/p' <<<"$peer")
+peer_terms=$(json_field "$tmp/peer.json" terms)
+peer_docs=$(json_field "$tmp/peer.json" documents)
 
 echo "corpus: $corpus ($(nproc) cores, unbake --threads $threads)"
 printf '%-28s %10s %12s %10s\n' "" seconds documents terms

@@ -9,6 +9,8 @@ packages=(
   libcli11-dev libstemmer-dev doctest-dev
   # The reference peer for TF-IDF and NMF (tests skip without it; bench needs it).
   python3 python3-sklearn python3-scipy python3-numpy
+  # GNU time (/usr/bin/time): wall time and peak memory in bench/harness.sh.
+  time
 )
 
 missing=()

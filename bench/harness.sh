@@ -1,0 +1,261 @@
+#!/usr/bin/env bash
+# The speed benchmark: unbake against scikit-learn, side by side in one run on
+# one machine, with wall time, peak memory and the quality of each result.
+#
+# Usage: bench/harness.sh [--quick] [--no-standard] [--large N] [--large-factor]
+#                         [--huge N] [--huge-peer] [--peer-timeout S] [--threads T]
+#
+#   (default)       20news/train with k=20 and k=50, bbc with k=5
+#   --quick         20news/train with k=20 and bbc with k=5 only
+#   --no-standard   none of those (use with --large / --huge)
+#   --large N       also a generated corpus of N documents (bench/make_corpus.py),
+#                   k=50, side by side: vectorize, fit, near-the-limit
+#   --large-factor  on the large corpus also factor scikit-learn's exported
+#                   matrix with both libraries (adds two long scikit-learn fits)
+#   --huge N        also a generated corpus of N documents, k=50, unbake fit alone
+#   --huge-peer     run the scikit-learn pipeline on the huge corpus too
+#   --peer-timeout S  stop any scikit-learn process after S seconds (its peak
+#                   memory up to then is still reported)
+#   --threads T     unbake's --threads for the side-by-side parts (default 0 = all cores)
+#
+# Environment: UNBAKE_BUILD_DIR (default build; needs unbake and bench_products),
+# PYTHON (default /usr/bin/python3, with scikit-learn).
+#
+# Parts, per case:
+#   vectorize  folder -> TF-IDF: `unbake vectorize` vs TfidfVectorizer, both
+#              with scikit-learn's English stopwords, min_df=2, max_df=0.95
+#   factor     scikit-learn's TF-IDF exported as MatrixMarket, factored by
+#              `unbake factor` (hals, mu) and NMF (solver cd, mu), nndsvda,
+#              tol 1e-4, at most 200 iterations
+#   fit        folder -> report JSON: `unbake fit` vs TfidfVectorizer + NMF(cd)
+#   limit      one unbake iteration against the two sparse x dense products
+#              it cannot avoid (V·Hᵀ and Vᵀ·W, timed alone by bench_products)
+#   threads    unbake factor (hals) and fit with 1 and 2 threads: speed-up,
+#              and whether their outputs are byte-identical
+# Times: unbake = the whole process (/usr/bin/time); scikit-learn = its own
+# timer inside the Python process (no interpreter start, no import; `factor`
+# not even reading the matrix), which favours the peer. Peak memory (RSS) is
+# the whole process for both. Everything lands in bench/out/harness/.
+set -euo pipefail
+
+source "$(dirname "$0")/common.sh"
+
+usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"; }
+
+quick=0 standard=1 large= huge= large_factor=0 huge_peer=0 peer_timeout=0 threads=0
+while (($#)); do
+  case $1 in
+    --quick) quick=1 ;;
+    --no-standard) standard=0 ;;
+    --large) large=${2:?--large needs a document count}; shift ;;
+    --large-factor) large_factor=1 ;;
+    --huge) huge=${2:?--huge needs a document count}; shift ;;
+    --huge-peer) huge_peer=1 ;;
+    --peer-timeout) peer_timeout=${2:?--peer-timeout needs seconds}; shift ;;
+    --threads) threads=${2:?--threads needs a count}; shift ;;
+    -h | --help) usage; exit 0 ;;
+    *) echo "harness.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
+  esac
+  shift
+done
+
+install_peer harness.sh
+need_unbake harness.sh
+products=$build_dir/bench_products
+[[ -x $products ]] || { echo "harness.sh: $products not found (build the bench_products target)" >&2; exit 1; }
+
+work=$bench/out/harness
+mkdir -p "$work"
+rows=$work/rows.tsv limits=$work/limit.tsv scaling=$work/threads.tsv
+: >"$rows"
+: >"$limits"
+: >"$scaling"
+stopwords=$work/sklearn-stopwords.txt
+"$python" "$bench/peer.py" stopwords "$stopwords"
+vectorizer_flags=(--stopwords "$stopwords" --min-df 2 --max-df 0.95)
+
+peer_prefix=()
+((peer_timeout > 0)) && peer_prefix=(timeout --signal=KILL "$peer_timeout")
+note() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
+mtx_shape() { sed -n '/^[^%]/{p;q}' "$1"; }  # rows columns non-zeros
+summary_value() { sed -n "s/^$2 \([-0-9.e+]*\).*/\1/p" "$1"; }  # from `unbake factor`'s summary
+
+# row CASE PART PEER_S UNBAKE_S PEER_QUALITY UNBAKE_QUALITY PEER_RSS_KB UNBAKE_RSS_KB
+row() { (IFS=$'\t'; echo "$*") >>"$rows"; }
+
+# peer PREFIX ARGS...: one measured scikit-learn process; sets p_s (its own
+# timer, or "-" when it failed), p_q (failure reason when it failed) and p_rss.
+peer() {
+  local prefix=$1
+  shift
+  p_q=
+  if measure "$prefix" "${peer_prefix[@]}" "$python" "$bench/peer.py" "$@"; then
+    p_s=$(json_field "$prefix.out" seconds)
+  else
+    p_s=- p_q="failed after ${m_wall} s: $(tail -n 1 "$prefix.err" 2>/dev/null || true)"
+    [[ $(head -n 1 "$prefix.time") = *signal* ]] && p_q="killed after ${m_wall} s"
+    note "scikit-learn: $p_q"
+  fi
+  p_rss=$m_rss
+}
+
+# ours PREFIX ARGS...: one measured unbake process; sets u_s and u_rss.
+ours() {
+  local prefix=$1
+  shift
+  measure "$prefix" "$unbake" "$@" || { note "unbake $1 failed:"; tail -n 5 "$prefix.err" >&2; exit 1; }
+  u_s=$m_wall u_rss=$m_rss
+}
+
+error_text() { printf '%.4f (%s it)' "$1" "$2"; }
+
+part_vectorize() {
+  note "$label: vectorize"
+  ((with_peer)) && peer "$dir/vectorize-peer" vectorize "$corpus"
+  ours "$dir/vectorize-unbake" vectorize "$corpus" -o "$dir/unbake.mtx" "${vectorizer_flags[@]}" --threads "$threads"
+  local terms
+  terms=$(mtx_shape "$dir/unbake.mtx" | cut -d' ' -f2)
+  if ((with_peer)); then
+    [[ -z $p_q ]] && p_q="$(json_field "$dir/vectorize-peer.out" terms) terms"
+    row "$label" vectorize "$p_s" "$u_s" "$p_q" "$terms terms" "$p_rss" "$u_rss"
+  else
+    row "$label" vectorize - "$u_s" - "$terms terms" - "$u_rss"
+  fi
+}
+
+# The matrix both libraries factor: scikit-learn's TF-IDF of the corpus, made
+# once per corpus and kept.
+peer_matrix() {
+  peer_mtx=$work/$(basename "$dir" | sed 's/-k[0-9]*$//')-sklearn-tfidf.mtx
+  if [[ ! -s $peer_mtx ]]; then
+    note "$label: exporting scikit-learn's TF-IDF to $peer_mtx"
+    "$python" "$bench/peer.py" export "$corpus" "$peer_mtx"
+  fi
+}
+
+part_factor() {
+  peer_matrix
+  local pair sk our
+  for pair in cd:hals mu:mu; do
+    sk=${pair%%:*} our=${pair##*:}
+    note "$label: factor, scikit-learn $sk"
+    peer "$dir/factor-$sk-peer" factor "$peer_mtx" "$sk" "$k"
+    [[ -z $p_q ]] && p_q=$(error_text "$(json_field "$dir/factor-$sk-peer.out" relative_error)" \
+      "$(json_field "$dir/factor-$sk-peer.out" iterations)")
+    note "$label: factor, unbake $our"
+    ours "$dir/factor-$our-unbake" factor "$peer_mtx" -k "$k" --solver "$our" --init nndsvda --tol 1e-4 \
+      --max-iter 200 --threads "$threads"
+    local out=$dir/factor-$our-unbake.out
+    row "$label" "factor $our/$sk" "$p_s" "$u_s" "$p_q" \
+      "$(error_text "$(summary_value "$out" 'relative error')" "$(summary_value "$out" iterations)")" \
+      "$p_rss" "$u_rss"
+  done
+}
+
+part_fit() {
+  note "$label: fit"
+  local report=$dir/fit-unbake.json
+  if ((with_peer)); then
+    peer "$dir/fit-peer" fit "$corpus" "$k" --json "$dir/fit-peer.json"
+    [[ -z $p_q ]] && p_q=$(error_text "$(json_field "$dir/fit-peer.out" relative_error)" \
+      "$(json_field "$dir/fit-peer.out" iterations)")
+  else
+    p_s=- p_q=- p_rss=-
+  fi
+  ours "$dir/fit-unbake" fit "$corpus" -k "$k" --json "$report" "${vectorizer_flags[@]}" --threads "$threads"
+  row "$label" fit "$p_s" "$u_s" "$p_q" \
+    "$(error_text "$(json_field "$report" model relative_error)" "$(json_field "$report" model iterations)")" \
+    "$p_rss" "$u_rss"
+}
+
+# An iteration's time is the difference between runs of 21 and of 1
+# iteration (no early stop), divided by 20: initialisation and reading cancel.
+part_limit() {
+  local mtx=$dir/unbake.mtx
+  [[ -n ${peer_mtx:-} && -s $peer_mtx ]] && mtx=$peer_mtx
+  [[ -s $mtx ]] || { note "$label: limit skipped: no matrix (needs the vectorize or factor part)"; return; }
+  note "$label: limit, products alone"
+  measure "$dir/products" "$products" "$mtx" "$k" --threads "$threads" --repeat 5 ||
+    { note "bench_products failed:"; tail -n 5 "$dir/products.err" >&2; exit 1; }
+  local pair_ms solver n s1 sn iters
+  pair_ms=$(json_field "$dir/products.out" ms_per_pair)
+  for solver in hals mu; do
+    note "$label: limit, unbake $solver iterations"
+    for n in 1 21; do
+      ours "$dir/limit-$solver-$n" factor "$mtx" -k "$k" --solver "$solver" --tol 1e-300 --max-iter "$n" \
+        --threads "$threads"
+    done
+    s1=$(summary_value "$dir/limit-$solver-1.out" seconds)
+    sn=$(summary_value "$dir/limit-$solver-21.out" seconds)
+    iters=$(summary_value "$dir/limit-$solver-21.out" iterations)
+    (IFS=$'\t'; echo "$label"$'\t'"$solver"$'\t'"$(echo "($sn - $s1) * 1000 / ($iters - 1)" | bc -l)"$'\t'"$pair_ms") \
+      >>"$limits"
+  done
+}
+
+part_threads() {
+  peer_matrix
+  local t s_factor s_fit
+  for t in 1 2; do
+    note "$label: threads, $t"
+    ours "$dir/threads-factor-$t" factor "$peer_mtx" -k "$k" --solver hals --threads "$t" \
+      --w "$dir/threads-$t-W.csv" --h "$dir/threads-$t-H.csv"
+    s_factor[t]=$(summary_value "$dir/threads-factor-$t.out" seconds)
+    ours "$dir/threads-fit-$t" fit "$corpus" -k "$k" "${vectorizer_flags[@]}" --threads "$t" \
+      --topics-csv "$dir/threads-$t-topics.csv" --mixtures-csv "$dir/threads-$t-mixtures.csv" \
+      --model "$dir/threads-$t-model.json"
+    s_fit[t]=$u_s
+  done
+  local same=yes f
+  for f in W.csv H.csv topics.csv mixtures.csv model.json; do
+    cmp -s "$dir/threads-1-$f" "$dir/threads-2-$f" || { same="no ($f differs)"; break; }
+  done
+  (IFS=$'\t'; echo "$label"$'\t'"${s_factor[1]}"$'\t'"${s_factor[2]}"$'\t'"${s_fit[1]}"$'\t'"${s_fit[2]}"$'\t'"$same") \
+    >>"$scaling"
+}
+
+# The page cache holds the corpus for whichever side runs first.
+warm() { find "$1" -type f -print0 | xargs -0 cat >/dev/null; }
+
+# run_case LABEL CORPUS K WITH_PEER PART...
+run_case() {
+  label=$1 corpus=$2 k=$3 with_peer=$4
+  shift 4
+  if [[ ! -d $corpus ]]; then
+    note "skipping $label: $corpus not found (the shared corpora live beside the repository)"
+    return
+  fi
+  dir=${label//\//-}
+  dir=$work/${dir// k=/-k}
+  mkdir -p "$dir"
+  peer_mtx=
+  warm "$corpus"
+  local part
+  for part; do "part_$part"; done
+}
+
+generated() {  # N: the generated corpus, made when missing
+  nice -n 19 "$python" "$bench/make_corpus.py" "$1" >&2
+  echo "$bench/out/corpus-$1"
+}
+
+shared=$repo/../shared/corpora
+note "unbake: $unbake ($(git -C "$repo" log -1 --format='%h %s' 2>/dev/null || echo '?'))"
+note "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB; unbake --threads $threads"
+if ((standard)); then
+  run_case "20news/train k=20" "$shared/20news/train" 20 1 vectorize factor fit limit threads
+  ((quick)) || run_case "20news/train k=50" "$shared/20news/train" 50 1 factor fit limit
+  run_case "bbc k=5" "$shared/bbc" 5 1 vectorize factor fit
+fi
+if [[ -n $large ]]; then
+  corpus=$(generated "$large")
+  parts=(vectorize fit limit)
+  ((large_factor)) && parts=(vectorize factor fit limit)
+  run_case "corpus-$large k=50" "$corpus" 50 1 "${parts[@]}"
+fi
+if [[ -n $huge ]]; then
+  corpus=$(generated "$huge")
+  run_case "corpus-$huge k=50" "$corpus" 50 "$huge_peer" fit
+fi
+
+"$python" "$bench/harness_table.py" "$rows" "$limits" "$scaling" | tee "$work/table.txt"
