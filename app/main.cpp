@@ -2,6 +2,8 @@
 // factorization. main() parses the command line, dispatches to a subcommand,
 // and is the only place that catches library errors and picks the exit code:
 // 0 success, 1 runtime failure (bad input, unwritable output, numeric), 2 usage.
+#include <unistd.h>
+
 #include <csignal>
 #include <cstdlib>
 #include <exception>
@@ -17,18 +19,38 @@
 
 namespace {
 
+// Read once at start: isatty is not safe to call inside a signal handler.
+bool g_stderr_is_terminal = false;
+
 extern "C" void on_signal(int sig) {
-  // Ctrl-C or kill: drop half-written outputs, then die of the same signal.
+  // Ctrl-C, kill or a closed terminal: drop half-written outputs (finished
+  // ones stay), say so in one line, then die of the same signal so that the
+  // shell sees it (exit status 128 + signal: 130 for Ctrl-C).
   unbake::io::remove_pending_temp_files();
+  static const char kLine[] = "\nerror: interrupted (no partial output left behind)\n";
+  // A progress line may be on the terminal: start on a fresh line there only.
+  const char* line = g_stderr_is_terminal ? kLine : kLine + 1;
+  const auto length = static_cast<std::size_t>(kLine + sizeof kLine - 1 - line);
+  if (::write(STDERR_FILENO, line, length) < 0) {
+    // Nothing more can be done about it inside a signal handler.
+  }
   std::signal(sig, SIG_DFL);
   std::raise(sig);
+}
+
+// --help and --version print and succeed; a command-line mistake is one
+// error line like every other failure (CLI11 would add a second line), exit 2.
+int parse_failure(CLI::App& root, const CLI::ParseError& e) {
+  if (e.get_exit_code() == 0) return root.exit(e);
+  unbake::log().error("{} (see --help)", e.what());
+  return 2;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::signal(SIGINT, on_signal);
-  std::signal(SIGTERM, on_signal);
+  g_stderr_is_terminal = ::isatty(STDERR_FILENO) != 0;
+  for (int sig : {SIGINT, SIGTERM, SIGHUP}) std::signal(sig, on_signal);
 
   CLI::App root{"unbake: the topics hidden in a folder of documents (non-negative matrix factorization)"};
   root.set_version_flag("--version", std::string(unbake::kName) + " " + unbake::kVersion);
@@ -45,7 +67,7 @@ int main(int argc, char** argv) {
   try {
     root.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return root.exit(e) == 0 ? 0 : 2;
+    return parse_failure(root, e);
   }
 
   unbake::configure_logging(verbose, quiet);
@@ -57,7 +79,7 @@ int main(int argc, char** argv) {
     unbake::log().error("{}", e.what());
     return 2;
   } catch (const CLI::ParseError& e) {
-    return root.exit(e) == 0 ? 0 : 2;
+    return parse_failure(root, e);
   } catch (const unbake::Error& e) {
     unbake::log().error("{}", e.what());
     return 1;

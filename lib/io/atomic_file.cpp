@@ -1,12 +1,14 @@
 #include "io/atomic_file.hpp"
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <array>
 #include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
@@ -19,17 +21,21 @@ namespace unbake::io {
 namespace {
 
 // Fixed-size table of temp paths in flight, readable from a signal handler.
+// A slot is claimed (kClaimed) before its path is copied in and published
+// (kReady) after, so the handler never unlinks a half-copied path.
 constexpr std::size_t kSlots = 64;
 constexpr std::size_t kPathMax = 4096;
-std::array<std::atomic<bool>, kSlots> g_used{};
+enum SlotState : int { kFree = 0, kClaimed = 1, kReady = 2 };
+std::array<std::atomic<int>, kSlots> g_state{};
 std::array<std::array<char, kPathMax>, kSlots> g_paths{};
 
 int claim_slot(const std::string& path) {
   if (path.size() >= kPathMax) return -1;
   for (std::size_t i = 0; i < kSlots; ++i) {
-    bool expected = false;
-    if (g_used[i].compare_exchange_strong(expected, true)) {
+    int expected = kFree;
+    if (g_state[i].compare_exchange_strong(expected, kClaimed)) {
       std::memcpy(g_paths[i].data(), path.c_str(), path.size() + 1);
+      g_state[i].store(kReady);
       return static_cast<int>(i);
     }
   }
@@ -37,8 +43,26 @@ int claim_slot(const std::string& path) {
 }
 
 void release_slot(int slot) {
-  if (slot >= 0) g_used[static_cast<std::size_t>(slot)] = false;
+  if (slot >= 0) g_state[static_cast<std::size_t>(slot)].store(kFree);
 }
+
+// Holds back SIGINT, SIGTERM and SIGHUP while a temp file exists but is not
+// yet in the table, so that an interrupt cannot strand it.
+class InterruptsHeld {
+ public:
+  InterruptsHeld() {
+    sigset_t held;
+    sigemptyset(&held);
+    for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&held, sig);
+    pthread_sigmask(SIG_BLOCK, &held, &previous_);
+  }
+  ~InterruptsHeld() { pthread_sigmask(SIG_SETMASK, &previous_, nullptr); }
+  InterruptsHeld(const InterruptsHeld&) = delete;
+  InterruptsHeld& operator=(const InterruptsHeld&) = delete;
+
+ private:
+  sigset_t previous_{};
+};
 
 // A streambuf over a file descriptor that records the first write error, so
 // that a full disk is detected at the write that failed rather than lost.
@@ -92,18 +116,59 @@ void write_through(const std::string& path, int fd, const std::function<void(std
   if (!buf.flush_all() || buf.error() != 0 || !out) fail(path, "write failed", buf.error());
 }
 
+// Follows symbolic links to the file they name, so that the rename replaces
+// the target and keeps the link (out.json -> ../shared/out.json).
+std::string resolve_links(const std::string& path) {
+  std::string current = path;
+  for (int depth = 0; depth < 40; ++depth) {
+    struct stat st {};
+    if (::lstat(current.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return current;
+    std::error_code ec;
+    const std::filesystem::path target = std::filesystem::read_symlink(current, ec);
+    if (ec) return current;
+    current = target.is_absolute() ? target.string()
+                                   : (std::filesystem::path(current).parent_path() / target).string();
+  }
+  fail(path, "too many levels of symbolic links", ELOOP);
+}
+
+// The descriptor named by /dev/stdout, /dev/stderr, /dev/fd/N or
+// /proc/self/fd/N (after resolve_links: /proc/<our pid>/fd/N), or -1. Such an
+// output is written to the descriptor itself: opening the name again would
+// start at offset 0 and overwrite what was already written there.
+int named_descriptor(const std::string& resolved) {
+  const std::string own = "/proc/" + std::to_string(::getpid()) + "/fd/";
+  for (const std::string& prefix : {std::string("/dev/fd/"), std::string("/proc/self/fd/"), own}) {
+    if (resolved.size() <= prefix.size() || resolved.compare(0, prefix.size(), prefix) != 0) continue;
+    const std::string number = resolved.substr(prefix.size());
+    if (number.find_first_not_of("0123456789") != std::string::npos || number.size() > 6) return -1;
+    return std::stoi(number);
+  }
+  return -1;
+}
+
 }  // namespace
 
 void remove_pending_temp_files() noexcept {
   for (std::size_t i = 0; i < kSlots; ++i)
-    if (g_used[i].load()) ::unlink(g_paths[i].data());
+    if (g_state[i].load() == kReady) ::unlink(g_paths[i].data());
 }
 
 void check_output_folder(const std::string& path) {
   if (path.empty() || path == "-") return;
-  const auto folder = std::filesystem::path(path).parent_path();
+  const std::string resolved = resolve_links(path);
+  if (named_descriptor(resolved) >= 0) return;
+  const auto folder = std::filesystem::path(resolved).parent_path();
   if (!folder.empty() && !std::filesystem::is_directory(folder))
     throw OutputError("cannot write " + path + ": folder " + folder.string() + " does not exist");
+  struct stat st {};
+  if (::stat(resolved.c_str(), &st) == 0) {
+    if (S_ISDIR(st.st_mode)) fail(path, "it is a folder", 0);
+    // An existing device or FIFO is written straight through: its folder may be read-only.
+    if (!S_ISREG(st.st_mode)) return;
+  }
+  const std::string dir = folder.empty() ? "." : folder.string();
+  if (::access(dir.c_str(), W_OK) != 0) fail(path, "folder " + dir + " is not writable", errno);
 }
 
 void write_atomically(const std::string& path, const std::function<void(std::ostream&)>& write) {
@@ -113,10 +178,16 @@ void write_atomically(const std::string& path, const std::function<void(std::ost
     if (!std::cout) throw OutputError("cannot write to standard output");
     return;
   }
+  const std::string target = resolve_links(path);
+  if (const int fd = named_descriptor(target); fd >= 0) {
+    std::cout.flush();  // whatever went to stdout before comes first
+    write_through(path, fd, write);
+    return;
+  }
   struct stat st {};
-  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+  if (::stat(target.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
     if (S_ISDIR(st.st_mode)) fail(path, "it is a folder", 0);
-    int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
     if (fd < 0) fail(path, "cannot open", errno);
     try {
       write_through(path, fd, write);
@@ -128,13 +199,20 @@ void write_atomically(const std::string& path, const std::function<void(std::ost
     return;
   }
 
-  std::string tmpl = path + ".unbake-tmp-XXXXXX";
+  std::string tmpl = target + ".unbake-tmp-XXXXXX";
   std::vector<char> name(tmpl.begin(), tmpl.end());
   name.push_back('\0');
-  int fd = ::mkstemp(name.data());
-  if (fd < 0) fail(path, "cannot create a file in its folder", errno);
+  int fd = -1, slot = -1, err = 0;
+  {
+    InterruptsHeld held;
+    fd = ::mkstemp(name.data());
+    if (fd >= 0)
+      slot = claim_slot(name.data());
+    else
+      err = errno;
+  }
+  if (fd < 0) fail(path, "cannot create a file in its folder", err);
   std::string tmp(name.data());
-  int slot = claim_slot(tmp);
   auto discard = [&] {
     ::close(fd);
     ::unlink(tmp.c_str());
@@ -151,18 +229,18 @@ void write_atomically(const std::string& path, const std::function<void(std::ost
   ::umask(mask);
   ::fchmod(fd, 0666 & ~mask);
   if (::fsync(fd) != 0 && errno != EINVAL) {
-    int err = errno;
+    err = errno;
     discard();
     fail(path, "flush failed", err);
   }
   if (::close(fd) != 0) {
-    int err = errno;
+    err = errno;
     ::unlink(tmp.c_str());
     release_slot(slot);
     fail(path, "close failed", err);
   }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    int err = errno;
+  if (::rename(tmp.c_str(), target.c_str()) != 0) {
+    err = errno;
     ::unlink(tmp.c_str());
     release_slot(slot);
     fail(path, "rename failed", err);

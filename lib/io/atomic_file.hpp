@@ -4,7 +4,10 @@
 // which is renamed over the target only after everything was written and
 // flushed. Targets that are not regular files (/dev/stdout, a FIFO, /dev/full)
 // and "-" (stdout) are written straight through: renaming over them would
-// replace the device node instead of writing to it.
+// replace the device node instead of writing to it. /dev/stdout, /dev/fd/N
+// and /proc/self/fd/N are written to the open descriptor itself, after what
+// was already written there. A symbolic link is followed: its target is
+// replaced and the link stays.
 #include <filesystem>
 #include <functional>
 #include <ostream>

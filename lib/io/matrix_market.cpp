@@ -215,8 +215,12 @@ RowSparse read_matrix_market(const std::string& path) {
   std::string_view tok;
   if (next_token(line, tok))
     lines.fail("bad size line: unexpected " + quoted(tok) + ", expected " + expected);
-  if (m > INT_MAX || n > INT_MAX)
-    lines.fail("matrix too large: " + std::to_string(m) + " x " + std::to_string(n));
+  // Rows and columns cost memory before any entry is read (row starts, then
+  // W and H), so a damaged size line must not reserve gigabytes for nothing.
+  constexpr long kMaxSide = 50'000'000;
+  if (m > kMaxSide || n > kMaxSide)
+    lines.fail("matrix too large: " + std::to_string(m) + " x " + std::to_string(n) + " (at most " +
+               std::to_string(kMaxSide) + " rows and columns)");
   if (header.coordinate && declared > m * n)
     lines.fail("bad size line: " + std::to_string(declared) + " entries cannot fit in a " +
                std::to_string(m) + " x " + std::to_string(n) + " matrix");

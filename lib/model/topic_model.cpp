@@ -1,7 +1,6 @@
 #include "model/topic_model.hpp"
 
 #include <cmath>
-#include <fstream>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -9,9 +8,24 @@
 #include "core/errors.hpp"
 #include "core/version.hpp"
 #include "io/atomic_file.hpp"
+#include "io/mapped_file.hpp"
 #include "nmf/config.hpp"
 
 namespace unbake::model {
+
+namespace {
+
+constexpr double kMaxIdf = 1000;
+
+// nlohmann's messages start with "[json.exception.type_error.302] ": the
+// reader needs only what follows.
+std::string json_message(const nlohmann::json::exception& e) {
+  const std::string what = e.what();
+  const auto end = what.find("] ");
+  return end == std::string::npos ? what : what.substr(end + 2);
+}
+
+}  // namespace
 
 void TopicModel::validate(const std::string& source) const {
   auto bad = [&](const std::string& what) { throw InputError(source + ": damaged model: " + what); };
@@ -26,6 +40,16 @@ void TopicModel::validate(const std::string& source) const {
     if (!(terms[i - 1] < terms[i])) bad("vocabulary is not sorted or has duplicates near '" + terms[i] + "'");
   if (!idf.allFinite() || (idf.array() <= 0).any()) bad("idf has values that are not positive numbers");
   if (!H.allFinite() || (H.array() < 0).any()) bad("H has negative or non-finite values");
+  // fit scales every topic to unit length (or leaves an all-zero topic), so
+  // any other norm means an edited file whose numbers could overflow.
+  for (long t = 0; t < H.rows(); ++t) {
+    const double norm = H.row(t).norm();
+    if (norm != 0 && std::abs(norm - 1) > 1e-6)
+      bad("topic " + std::to_string(t + 1) + " of H does not have unit length (its norm is " +
+          std::to_string(norm) + ")");
+  }
+  // Smoothed idf is ln((1 + n) / (1 + df)) + 1, at most about 23 for 2^31 documents.
+  if ((idf.array() > kMaxIdf).any()) bad("idf has values above " + std::to_string(kMaxIdf));
 }
 
 void to_json(nlohmann::json& j, const TopicModel& m) {
@@ -48,12 +72,17 @@ void from_json(const nlohmann::json& j, TopicModel& m) {
   m.idf = Eigen::Map<Eigen::VectorXd>(idf.data(), static_cast<long>(idf.size()));
   j.at("labels").get_to(m.labels);
   const auto& rows = j.at("H");
+  if (!rows.is_array()) throw InputError("H is not a list of rows");
+  // Every row is checked before H is sized: an edited file must not make us
+  // reserve rows x terms numbers that it does not hold.
+  for (std::size_t t = 0; t < rows.size(); ++t)
+    if (!rows[t].is_array() || rows[t].size() != m.terms.size())
+      throw InputError("H row " + std::to_string(t + 1) + " has " +
+                       std::to_string(rows[t].is_array() ? rows[t].size() : 0) + " values, expected " +
+                       std::to_string(m.terms.size()) + " (one per vocabulary term)");
   m.H.resize(static_cast<long>(rows.size()), static_cast<long>(m.terms.size()));
   for (std::size_t t = 0; t < rows.size(); ++t) {
-    auto row = rows[t].get<std::vector<double>>();
-    if (row.size() != m.terms.size())
-      throw InputError("H row " + std::to_string(t + 1) + " has " + std::to_string(row.size()) +
-                       " values, expected " + std::to_string(m.terms.size()));
+    const auto row = rows[t].get<std::vector<double>>();
     for (std::size_t c = 0; c < row.size(); ++c) m.H(static_cast<long>(t), static_cast<long>(c)) = row[c];
   }
   j.at("generator").at("version").get_to(m.generator_version);
@@ -66,11 +95,10 @@ void save_model(const std::string& path, const TopicModel& model) {
 }
 
 TopicModel load_model(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path + ": cannot open the model file");
+  const io::MappedFile file(path);  // names the file when it is missing, a folder or unreadable
   nlohmann::json j;
   try {
-    j = nlohmann::json::parse(in);
+    j = nlohmann::json::parse(file.text());
   } catch (const nlohmann::json::parse_error& e) {
     throw InputError(path + ": not a model file (invalid JSON at byte " + std::to_string(e.byte) + ")");
   }
@@ -88,7 +116,7 @@ TopicModel load_model(const std::string& path) {
   } catch (const UsageError& e) {
     throw InputError(path + ": damaged model: " + e.what());
   } catch (const nlohmann::json::exception& e) {
-    throw InputError(path + ": damaged model: " + std::string(e.what()));
+    throw InputError(path + ": damaged model: " + json_message(e));
   }
   m.validate(path);
   try {

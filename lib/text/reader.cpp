@@ -116,7 +116,9 @@ class Walker {
         const int err = errno;
         if (!wanted(name)) continue;
         struct stat link;
-        if (::lstat(full.c_str(), &link) == 0 && S_ISLNK(link.st_mode))
+        if (err == ELOOP)
+          skip(id, "symbolic link loop");
+        else if (::lstat(full.c_str(), &link) == 0 && S_ISLNK(link.st_mode))
           skip(id, "broken symbolic link");
         else
           skip(id, "cannot inspect: " + errno_text(err));

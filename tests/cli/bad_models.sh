@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Model files given to `unbake transform` that are not what fit wrote: wrong
+# schema version, truncated or edited JSON, a vocabulary that does not match
+# H. Each is exit 1 with one line naming the file and the problem; an
+# existing output is left as it was.
+set -uo pipefail
+source "$(dirname "$0")/lib/expect.bash"
+expect_setup "$@"
+
+mkdir docs
+for i in 1 2 3 4 5 6; do
+  printf 'apple banana cherry date %s %s\n' "word$i" "word$((i % 3))" >"docs/d$i.txt"
+done
+expect_ok "$bin" fit docs -k 2 --min-df 1 --model model.json
+expect_ok "$bin" transform model.json docs --json good.json
+printf 'kept\n' >kept.json
+before=$(checksum kept.json)
+
+# Each edit of the good model, and the error line it must give.
+"$py" - <<'PY'
+import json
+m = json.load(open("model.json"))
+
+def save(name, change):
+    d = json.loads(json.dumps(m))
+    change(d)
+    json.dump(d, open(name, "w"))
+
+save("schema.json", lambda d: d.update(schema="unbake.model/9"))
+save("noschema.json", lambda d: d.pop("schema"))
+save("nokey.json", lambda d: d.pop("idf"))
+save("vocab-short.json", lambda d: d.update(terms=d["terms"][:-1]))
+save("idf-short.json", lambda d: d.update(idf=d["idf"][:-1]))
+save("unsorted.json", lambda d: d.update(terms=list(reversed(d["terms"]))))
+save("labels.json", lambda d: d.update(labels=d["labels"][:1]))
+save("negative.json", lambda d: d["H"][0].__setitem__(0, -1.0))
+save("string.json", lambda d: d["H"][0].__setitem__(0, "x"))
+save("scaled.json", lambda d: d.update(H=[[x * 1e300 for x in row] for row in d["H"]]))
+save("no-topics.json", lambda d: d.update(H=[], labels=[]))
+save("stopwords.json", lambda d: d["vectorizer"]["tokenizer"].update(stopwords=["xx"]))
+save("solver.json", lambda d: d["nmf"].update(solver="magic"))
+text = open("model.json").read()
+open("truncated.json", "w").write(text[: len(text) // 2])
+open("array.json", "w").write("[1, 2, 3]\n")
+PY
+
+bad() { expect_error 1 "$@" "$bin" transform "$model" docs --json kept.json; }
+model=schema.json bad "^error: schema\.json: model schema 'unbake\.model/9' is not supported \(this unbake reads unbake\.model/1\)$"
+model=noschema.json bad '^error: noschema\.json: not an unbake model \(no schema\)$'
+model=array.json bad '^error: array\.json: not an unbake model \(no schema\)$'
+model=truncated.json bad '^error: truncated\.json: not a model file \(invalid JSON at byte [0-9]+\)$'
+model=nokey.json bad "^error: nokey\.json: damaged model: key 'idf' not found$"
+model=vocab-short.json bad '^error: vocab-short\.json: damaged model: H row 1 has [0-9]+ values, expected [0-9]+ \(one per vocabulary term\)$'
+model=idf-short.json bad '^error: idf-short\.json: damaged model: vocabulary and idf differ in length$'
+model=unsorted.json bad '^error: unsorted\.json: damaged model: vocabulary is not sorted or has duplicates'
+model=labels.json bad '^error: labels\.json: damaged model: topic labels and H rows differ in number$'
+model=negative.json bad '^error: negative\.json: damaged model: H has negative or non-finite values$'
+model=string.json bad '^error: string\.json: damaged model: type must be number, but is string$'
+model=scaled.json bad '^error: scaled\.json: damaged model: topic 1 of H does not have unit length'
+model=no-topics.json bad '^error: no-topics\.json: damaged model: no topics$'
+model=stopwords.json bad "^error: stopwords\.json: damaged model: unknown stopword list 'xx'"
+model=solver.json bad "^error: solver\.json: damaged model: --solver must be one of als, mu, hals, kl; got 'magic'$"
+model=missing.json bad '^error: cannot read missing\.json: cannot open: No such file or directory$'
+model=docs bad '^error: cannot read docs: it is a folder$'
+model=/dev/null bad '^error: /dev/null: not a model file \(invalid JSON at byte 1\)$'
+
+[ "$(checksum kept.json)" = "$before" ] || fail "a failed transform changed an existing output"
+no_temp_files .
+
+finish

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Options that cannot be honoured: each is a usage error (exit 2) with one
+# line that names the option and the value, and no output file is written.
+set -uo pipefail
+source "$(dirname "$0")/lib/expect.bash"
+expect_setup "$@"
+
+mkdir docs
+for i in 1 2 3 4 5 6; do
+  printf 'apple banana cherry date %s %s\n' "word$i" "word$((i % 3))" >"docs/d$i.txt"
+done
+
+usage() { expect_error 2 "$@"; }
+
+# k.
+usage '^error: -k must be at least 1, got 0$' "$bin" fit docs -k 0 --json out.json
+usage '^error: -k must be at least 1, got -3$' "$bin" fit docs -k -3
+usage '^error: Could not convert: -k = abc \(see --help\)$' "$bin" fit docs -k abc
+usage '^error: k = 50 is larger than the 6 documents of docs$' "$bin" fit docs -k 50 --min-df 1
+usage '^error: k = 5 is larger than the 3 vocabulary terms of docs$' "$bin" fit docs -k 5 --min-df 1 --max-features 3
+usage '^error: .*-k is required' "$bin" fit docs
+
+# Pruning that keeps nothing, and max_df below min_df.
+usage '^error: min_df=100 \(at least 100 documents\) and max_df=0.95 .* leave an empty vocabulary' \
+  "$bin" fit docs -k 2 --min-df 100
+usage '^error: min_df=4 \(at least 4 documents\) and max_df=2 \(at most 2 documents\) leave an empty vocabulary' \
+  "$bin" fit docs -k 2 --min-df 4 --max-df 2
+usage '^error: min_df=0.9 .* and max_df=0.5 .* leave an empty vocabulary' \
+  "$bin" vectorize docs --min-df 0.9 --max-df 0.5 -o V.mtx
+
+# Named choices that do not exist.
+usage "^error: unknown stopword list 'xx': not a language \(available: de, en, es, fr, it, nl, pt\) nor an existing file$" \
+  "$bin" fit docs -k 2 --stopwords xx
+usage "^error: unknown stemming language 'klingon'" "$bin" fit docs -k 2 --stem klingon
+usage "^error: --solver: --solver must be one of als, mu, hals, kl; got 'foo' \(see --help\)$" \
+  "$bin" fit docs -k 2 --solver foo
+usage "^error: --init: --init must be one of random, nndsvd, nndsvda, nndsvdar; got 'foo' \(see --help\)$" \
+  "$bin" factor x.csv -k 2 --init foo
+usage "^error: unknown encoding 'no-such-charset' \(use auto, utf-8 or an ICU converter name\)$" \
+  "$bin" fit docs -k 2 --encoding no-such-charset
+usage '^error: --norm: foo not in \{l2,l1,none\} \(see --help\)$' "$bin" vectorize docs --norm foo -o V.mtx
+usage '^error: The following argument was not expected: --frobnicate \(see --help\)$' \
+  "$bin" fit docs -k 2 --frobnicate
+
+# Numbers out of range.
+usage '^error: max_file_mb must be a positive number' "$bin" fit docs -k 2 --max-file-mb -1
+usage '^error: --tol must be positive and finite$' "$bin" fit docs -k 2 --tol -1
+usage '^error: --max-iter must be at least 1, got 0$' "$bin" fit docs -k 2 --max-iter 0
+usage '^error: threads must be >= 0' "$bin" fit docs -k 2 --threads -2
+usage '^error: ngram must be 1 or 2, got 3$' "$bin" fit docs -k 2 --ngram 3
+usage '^error: min_token_length must be at least 1, got 0$' "$bin" fit docs -k 2 --min-token-length 0
+
+# sweep: a bad -k range.
+usage "^error: bad -k range '5:2': HI is below LO$" "$bin" sweep docs -k 5:2 --min-df 1
+usage "^error: bad -k range '0:3': k must be at least 1$" "$bin" sweep docs -k 0:3 --min-df 1
+usage "^error: bad -k range '3,2': values must be strictly ascending$" "$bin" sweep docs -k 3,2
+usage "^error: bad -k range 'a-b': 'a-b' is not a whole number$" "$bin" sweep docs -k a-b
+usage "^error: k = 10 is larger than the 6 documents of docs$" "$bin" sweep docs -k 2:10 --min-df 1
+
+for f in out.json V.mtx; do [ -e "$f" ] && fail "a usage error left $f behind"; done
+no_temp_files .
+
+# --help and --version still succeed.
+expect_ok "$bin" --version
+expect_ok "$bin" fit --help
+
+finish

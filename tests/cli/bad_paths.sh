@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Messy folders: missing paths, folders with nothing usable, symbolic link
+# loops, vanished files, FIFOs and devices. unbake either reads what it can
+# and lists the rest as skipped, or fails with one error line and exit 1.
+set -uo pipefail
+source "$(dirname "$0")/lib/expect.bash"
+expect_setup "$@"
+
+words() { printf 'apple banana cherry %s\n' "$1"; }
+
+# 1. A folder or a file that does not exist.
+expect_error 1 '^error: missing-folder: no such file or folder$' "$bin" fit missing-folder -k 2
+expect_error 1 '^error: missing/doc\.txt: no such file or folder$' "$bin" fit missing/doc.txt -k 2
+expect_error 1 '^error: missing-folder: no such file or folder$' "$bin" vectorize missing-folder -o V.mtx
+[ -e V.mtx ] && fail "a failed vectorize wrote V.mtx"
+
+# 2. A folder with no eligible file (only other extensions, hidden files).
+mkdir -p none/.hidden
+touch none/photo.jpg none/paper.pdf none/.notes.txt none/.hidden/a.txt
+expect_error 1 '^error: none: no documents: no file has one of the extensions read' "$bin" fit none -k 1
+
+# 3. A folder with only binary, empty or oversized files.
+mkdir junk
+printf 'text\0with a NUL byte' >junk/binary.txt
+: >junk/empty.txt
+head -c 2000000 /dev/zero | tr '\0' 'a' >junk/big.txt
+expect_error 1 '^error: junk: no words in the 1 documents read .*2 files skipped' \
+  "$bin" fit junk -k 1 --max-file-mb 1
+mkdir unusable
+printf 'text\0with a NUL byte' >unusable/binary.txt
+head -c 2000000 /dev/zero | tr '\0' 'a' >unusable/big.txt
+expect_error 1 '^error: unusable: no readable documents \(2 skipped, first: big\.txt: larger than 1 MB' \
+  "$bin" fit unusable -k 1 --max-file-mb 1
+
+# 4. Symbolic link loops: a link to a parent folder is walked once, a link to
+# itself is skipped with its reason; the run succeeds on the real files.
+mkdir -p loop/sub
+words date >loop/a.txt
+words elder >loop/b.txt
+words fig >loop/sub/c.txt
+ln -s .. loop/sub/up
+ln -s self.txt loop/self.txt
+ln -s missing-target.txt loop/broken.txt
+if timeout 60 "$bin" fit loop -k 1 --min-df 1 --json loop.json >out.txt 2>err.txt; then
+  "$py" - loop.json <<'PY' || fail "link loop report"
+import json, sys
+r = json.load(open(sys.argv[1]))
+skipped = {s["path"]: s["reason"] for s in r["corpus"]["skipped"]}
+assert r["corpus"]["documents"] == 3, r["corpus"]
+assert skipped.get("self.txt") == "symbolic link loop", skipped
+assert skipped.get("broken.txt") == "broken symbolic link", skipped
+assert "folder already visited" in skipped.get("sub/up", ""), skipped
+PY
+else
+  fail "fit on a folder with link loops exited $? (124 = hung): $(head -c 300 err.txt)"
+fi
+
+# 5. FIFOs and devices in the folder are skipped, never opened: a FIFO
+# without a writer would block forever.
+mkdir -p special
+words grape >special/a.txt
+words kiwi >special/b.txt
+mkfifo special/pipe.txt
+ln -s /dev/zero special/zero.txt
+ln -s /dev/null special/null.txt
+if timeout 60 "$bin" fit special -k 1 --min-df 1 --json special.json >out.txt 2>err.txt; then
+  "$py" - special.json <<'PY' || fail "FIFO and device reasons"
+import json, sys
+r = json.load(open(sys.argv[1]))
+skipped = {s["path"]: s["reason"] for s in r["corpus"]["skipped"]}
+assert skipped == {"pipe.txt": "not a regular file (FIFO)",
+                   "zero.txt": "not a regular file (character device)",
+                   "null.txt": "not a regular file (character device)"}, skipped
+assert r["corpus"]["documents"] == 2
+PY
+else
+  fail "fit on a folder with a FIFO exited $? (124 = hung): $(head -c 300 err.txt)"
+fi
+# A FIFO or device named directly is refused the same way, without blocking.
+expect_error 1 '^error: special/pipe\.txt: no readable documents \(1 skipped, first: pipe\.txt: not a regular file \(FIFO\)\)' \
+  timeout 60 "$bin" fit special/pipe.txt -k 1
+
+# 6. A file removed while reading: the test hook cannot pause unbake between
+# listing and reading, so tests/text/test_reader.cpp covers it directly
+# ("reader skips binary, oversized and vanished files with a reason"). Here: a
+# file without read permission, which fails at the same open call.
+if [ "$(id -u)" -ne 0 ]; then
+  mkdir locked
+  words lemon >locked/a.txt
+  words mango >locked/b.txt
+  words melon >locked/secret.txt
+  chmod 000 locked/secret.txt
+  expect_ok "$bin" fit locked -k 1 --min-df 1 --json locked.json
+  grep -q '"reason": "unreadable: Permission denied"' locked.json || fail "unreadable file not listed as skipped"
+else
+  echo "note: running as root, which reads any file: the unreadable-file check is skipped"
+fi
+
+finish
