@@ -39,14 +39,30 @@ for key in sys.argv[2:]:
 print(v)' "$@"
 }
 
-# measure PREFIX COMMAND...: runs COMMAND with stdout in PREFIX.out and stderr
-# in PREFIX.err under GNU time; sets m_wall (seconds) and m_rss (peak resident
-# set, kB) and returns COMMAND's status. A process killed by a signal still
-# has its wall time and peak memory up to that moment.
+# measure [--timeout S] PREFIX COMMAND...: runs COMMAND with stdout in
+# PREFIX.out and stderr in PREFIX.err under GNU time; sets m_wall (seconds)
+# and m_rss (peak resident set, kB) and returns COMMAND's status. With
+# --timeout, COMMAND is killed after S seconds; GNU time still reports its
+# wall time and peak memory up to then (a `timeout` wrapper would hide them).
 measure() {
-  local prefix=$1 status=0
+  local limit=0 prefix pid watchdog= status=0
+  if [[ $1 = --timeout ]]; then limit=$2; shift 2; fi
+  prefix=$1
   shift
-  /usr/bin/time -f '%e %M' -o "$prefix.time" "$@" >"$prefix.out" 2>"$prefix.err" || status=$?
+  /usr/bin/time -f '%e %M' -o "$prefix.time" "$@" >"$prefix.out" 2>"$prefix.err" &
+  pid=$!
+  if ((limit > 0)); then
+    (
+      for ((waited = 0; waited < limit; waited++)); do
+        sleep 1
+        kill -0 "$pid" 2>/dev/null || exit 0
+      done
+      child=$(pgrep -P "$pid") && kill -KILL $child
+    ) 2>/dev/null &
+    watchdog=$!
+  fi
+  wait "$pid" || status=$?
+  if [[ -n $watchdog ]]; then wait "$watchdog" || true; fi
   read -r m_wall m_rss < <(tail -n 1 "$prefix.time")
   return $status
 }

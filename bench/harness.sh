@@ -28,8 +28,10 @@
 #              `unbake factor` (hals, mu) and NMF (solver cd, mu), nndsvda,
 #              tol 1e-4, at most 200 iterations
 #   fit        folder -> report JSON: `unbake fit` vs TfidfVectorizer + NMF(cd)
+#              (the peer writes no report, which favours it)
 #   limit      one unbake iteration against the two sparse x dense products
-#              it cannot avoid (V·Hᵀ and Vᵀ·W, timed alone by bench_products)
+#              it cannot avoid (V·Hᵀ and Vᵀ·W, timed alone by bench_products),
+#              on the factor part's matrix, else on unbake's own vectorization
 #   threads    unbake factor (hals) and fit with 1 and 2 threads: speed-up,
 #              and whether their outputs are byte-identical
 # Times: unbake = the whole process (/usr/bin/time); scikit-learn = its own
@@ -74,8 +76,6 @@ stopwords=$work/sklearn-stopwords.txt
 "$python" "$bench/peer.py" stopwords "$stopwords"
 vectorizer_flags=(--stopwords "$stopwords" --min-df 2 --max-df 0.95)
 
-peer_prefix=()
-((peer_timeout > 0)) && peer_prefix=(timeout --signal=KILL "$peer_timeout")
 note() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
 mtx_shape() { sed -n '/^[^%]/{p;q}' "$1"; }  # rows columns non-zeros
 summary_value() { sed -n "s/^$2 \([-0-9.e+]*\).*/\1/p" "$1"; }  # from `unbake factor`'s summary
@@ -89,7 +89,7 @@ peer() {
   local prefix=$1
   shift
   p_q=
-  if measure "$prefix" "${peer_prefix[@]}" "$python" "$bench/peer.py" "$@"; then
+  if measure --timeout "$peer_timeout" "$prefix" "$python" "$bench/peer.py" "$@"; then
     p_s=$(json_field "$prefix.out" seconds)
   else
     p_s=- p_q="failed after ${m_wall} s: $(tail -n 1 "$prefix.err" 2>/dev/null || true)"
@@ -107,7 +107,11 @@ ours() {
   u_s=$m_wall u_rss=$m_rss
 }
 
-error_text() { printf '%.4f (%s it)' "$1" "$2"; }
+# error_text ERROR ITERATIONS [SECONDS]: "0.9746 (9 it)", or "0.9746 (9 it, 1.33 s)"
+# when the fit's own time (without reading and writing) is known.
+error_text() {
+  if (($# > 2)); then printf '%.4f (%s it, %.2f s)' "$1" "$2" "$3"; else printf '%.4f (%s it)' "$1" "$2"; fi
+}
 
 part_vectorize() {
   note "$label: vectorize"
@@ -147,7 +151,8 @@ part_factor() {
       --max-iter 200 --threads "$threads"
     local out=$dir/factor-$our-unbake.out
     row "$label" "factor $our/$sk" "$p_s" "$u_s" "$p_q" \
-      "$(error_text "$(summary_value "$out" 'relative error')" "$(summary_value "$out" iterations)")" \
+      "$(error_text "$(summary_value "$out" 'relative error')" "$(summary_value "$out" iterations)" \
+        "$(summary_value "$out" seconds)")" \
       "$p_rss" "$u_rss"
   done
 }
@@ -156,7 +161,7 @@ part_fit() {
   note "$label: fit"
   local report=$dir/fit-unbake.json
   if ((with_peer)); then
-    peer "$dir/fit-peer" fit "$corpus" "$k" --json "$dir/fit-peer.json"
+    peer "$dir/fit-peer" fit "$corpus" "$k"
     [[ -z $p_q ]] && p_q=$(error_text "$(json_field "$dir/fit-peer.out" relative_error)" \
       "$(json_field "$dir/fit-peer.out" iterations)")
   else
@@ -175,10 +180,10 @@ part_limit() {
   [[ -n ${peer_mtx:-} && -s $peer_mtx ]] && mtx=$peer_mtx
   [[ -s $mtx ]] || { note "$label: limit skipped: no matrix (needs the vectorize or factor part)"; return; }
   note "$label: limit, products alone"
-  measure "$dir/products" "$products" "$mtx" "$k" --threads "$threads" --repeat 5 ||
+  measure "$dir/products" "$products" "$mtx" "$k" --threads "$threads" --repeat 7 ||
     { note "bench_products failed:"; tail -n 5 "$dir/products.err" >&2; exit 1; }
   local pair_ms solver n s1 sn iters
-  pair_ms=$(json_field "$dir/products.out" ms_per_pair)
+  pair_ms=$(json_field "$dir/products.out" ms_median)
   for solver in hals mu; do
     note "$label: limit, unbake $solver iterations"
     for n in 1 21; do

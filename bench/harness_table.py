@@ -75,19 +75,23 @@ def main(rows_path, limit_path, threads_path):
         lower = pe is not None and ue is not None and ue <= pe * (1 + 1e-4)
         if part.startswith("factor") and r is not None:
             goal = 10 if part.startswith("factor hals") else 5
+            # unbake's own fit time, when given as "(9 it, 1.33 s)", shows
+            # how much of the process is reading the matrix.
+            fit_alone = number(uq.rsplit(", ", 1)[-1]) if uq.endswith(" s)") else None
+            alone = f" (fit alone {float(ps) / fit_alone:.1f}x)" if fit_alone else ""
             check(f"{case} {part}: >= {goal}x, equal or lower error",
-                  f"{r:.2f}x, error {ue:.4f} vs {pe:.4f}", r >= goal and lower)
+                  f"{r:.2f}x{alone}, error {ue:.4f} vs {pe:.4f}", r >= goal and lower)
         if part == "fit" and case.startswith("20news/train k=20") and r is not None:
             check(f"{case} fit: >= 8x", f"{r:.2f}x", r >= 8)
         if part == "fit" and case.startswith("corpus-"):
-            u_rss = number(ur)
-            if r is not None:
-                p_rss = number(pr)
+            documents = int(case.split()[0].split("-")[1])
+            u_rss, p_rss = number(ur), number(pr)
+            if documents >= 1_000_000:
+                check(f"{case} fit: completes under 6 GiB (scikit-learn: {pq}, peak {memory(pr)})",
+                      f"{seconds(us)} s, {memory(ur)}", u_rss is not None and u_rss < 6 * GIB)
+            elif r is not None:
                 check(f"{case} fit: >= 10x with less peak memory",
                       f"{r:.2f}x, {memory(ur)} vs {memory(pr)}", r >= 10 and u_rss < p_rss)
-            else:
-                check(f"{case} fit: completes under 6 GiB (scikit-learn: {pq}, {memory(pr)})",
-                      f"{seconds(us)} s, {memory(ur)}", u_rss is not None and u_rss < 6 * GIB)
 
     if limits:
         body = []
