@@ -64,11 +64,13 @@ done
 install_peer harness.sh
 need_unbake harness.sh
 products=$build_dir/bench_products
-[[ -x $products ]] || { echo "harness.sh: $products not found (build the bench_products target)" >&2; exit 1; }
+[[ -x $products ]] ||
+  echo "harness.sh: $products not found (build the bench_products target); the limit part is skipped" >&2
 
 work=$bench/out/harness
 mkdir -p "$work"
-rows=$work/rows.tsv limits=$work/limit.tsv scaling=$work/threads.tsv
+rows=$work/rows.tsv limits=$work/limit.tsv scaling=$work/threads.tsv breakdown=$work/fit-seconds.tsv
+: >"$breakdown"
 : >"$rows"
 : >"$limits"
 : >"$scaling"
@@ -83,6 +85,15 @@ summary_value() { sed -n "s/^$2 \([-0-9.e+]*\).*/\1/p" "$1"; }  # from `unbake f
 # row CASE PART PEER_S UNBAKE_S PEER_QUALITY UNBAKE_QUALITY PEER_RSS_KB UNBAKE_RSS_KB
 row() { (IFS=$'\t'; echo "$*") >>"$rows"; }
 
+# failure PREFIX: how the measured process PREFIX ended, for the table.
+failure() {
+  if [[ $(head -n 1 "$1.time") = *signal* ]]; then
+    echo "killed after $m_wall s"
+  else
+    echo "failed after $m_wall s: $(tail -n 1 "$1.err")"
+  fi
+}
+
 # peer PREFIX ARGS...: one measured scikit-learn process; sets p_s (its own
 # timer, or "-" when it failed), p_q (failure reason when it failed) and p_rss.
 peer() {
@@ -92,8 +103,7 @@ peer() {
   if measure --timeout "$peer_timeout" "$prefix" "$python" "$bench/peer.py" "$@"; then
     p_s=$(json_field "$prefix.out" seconds)
   else
-    p_s=- p_q="failed after ${m_wall} s: $(tail -n 1 "$prefix.err" 2>/dev/null || true)"
-    [[ $(head -n 1 "$prefix.time") = *signal* ]] && p_q="killed after ${m_wall} s"
+    p_s=- p_q=$(failure "$prefix")
     note "scikit-learn: $p_q"
   fi
   p_rss=$m_rss
@@ -167,10 +177,27 @@ part_fit() {
   else
     p_s=- p_q=- p_rss=-
   fi
-  ours "$dir/fit-unbake" fit "$corpus" -k "$k" --json "$report" "${vectorizer_flags[@]}" --threads "$threads"
-  row "$label" fit "$p_s" "$u_s" "$p_q" \
-    "$(error_text "$(json_field "$report" model relative_error)" "$(json_field "$report" model iterations)")" \
-    "$p_rss" "$u_rss"
+  # A failed fit (say, out of memory on a huge corpus) is a result, not the end of the run.
+  local quality
+  if measure "$dir/fit-unbake" "$unbake" fit "$corpus" -k "$k" --json "$report" "${vectorizer_flags[@]}" \
+    --threads "$threads"; then
+    quality=$(error_text "$(json_field "$report" model relative_error)" "$(json_field "$report" model iterations)")
+  else
+    quality=$(failure "$dir/fit-unbake")
+    note "unbake fit $quality"
+  fi
+  row "$label" fit "$p_s" "$m_wall" "$p_q" "$quality" "$p_rss" "$m_rss"
+  # Where each side's time goes (seconds): peer vectorize, peer NMF, unbake read+tokenize, weighting, factor, total.
+  local pv=- pn=- uparts="-"$'\t'"-"$'\t'"-"$'\t'"-"
+  if [[ -f $dir/fit-peer.out && $p_s != - ]] && ((with_peer)); then
+    pv=$(json_field "$dir/fit-peer.out" vectorize_seconds) pn=$(json_field "$dir/fit-peer.out" nmf_seconds)
+  fi
+  if [[ $quality != failed* && $quality != killed* ]]; then
+    uparts=$("$python" -c 'import json, sys
+s = json.load(open(sys.argv[1]))["model"]["seconds"]
+print("\t".join(str(s[key]) for key in ("read", "vectorize", "factor", "total")))' "$report")
+  fi
+  echo "$label"$'\t'"$pv"$'\t'"$pn"$'\t'"$uparts" >>"$breakdown"
 }
 
 # An iteration's time is the difference between runs of 21 and of 1
@@ -179,6 +206,7 @@ part_limit() {
   local mtx=$dir/unbake.mtx
   [[ -n ${peer_mtx:-} && -s $peer_mtx ]] && mtx=$peer_mtx
   [[ -s $mtx ]] || { note "$label: limit skipped: no matrix (needs the vectorize or factor part)"; return; }
+  [[ -x $products ]] || { note "$label: limit skipped: no $products"; return; }
   note "$label: limit, products alone"
   measure "$dir/products" "$products" "$mtx" "$k" --threads "$threads" --repeat 7 ||
     { note "bench_products failed:"; tail -n 5 "$dir/products.err" >&2; exit 1; }
@@ -263,4 +291,4 @@ if [[ -n $huge ]]; then
   run_case "corpus-$huge k=50" "$corpus" 50 "$huge_peer" fit
 fi
 
-"$python" "$bench/harness_table.py" "$rows" "$limits" "$scaling" | tee "$work/table.txt"
+"$python" "$bench/harness_table.py" "$rows" "$limits" "$scaling" "$breakdown" | tee "$work/table.txt"
