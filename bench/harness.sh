@@ -221,6 +221,7 @@ part_limit() {
     s1=$(summary_value "$dir/limit-$solver-1.out" seconds)
     sn=$(summary_value "$dir/limit-$solver-21.out" seconds)
     iters=$(summary_value "$dir/limit-$solver-21.out" iterations)
+    ((iters > 1)) || { note "$label: limit, $solver stopped after $iters iteration"; continue; }
     (IFS=$'\t'; echo "$label"$'\t'"$solver"$'\t'"$(echo "($sn - $s1) * 1000 / ($iters - 1)" | bc -l)"$'\t'"$pair_ms") \
       >>"$limits"
   done
