@@ -7,6 +7,7 @@
 #include <csignal>
 #include <cstdlib>
 #include <exception>
+#include <iostream>
 
 #include <CLI/CLI.hpp>
 
@@ -50,7 +51,10 @@ int parse_failure(CLI::App& root, const CLI::ParseError& e) {
 
 int main(int argc, char** argv) {
   g_stderr_is_terminal = ::isatty(STDERR_FILENO) != 0;
-  for (int sig : {SIGINT, SIGTERM, SIGHUP}) std::signal(sig, on_signal);
+  // A signal ignored by whoever started us (nohup, `unbake ... &` in a
+  // script) stays ignored.
+  for (int sig : {SIGINT, SIGTERM, SIGHUP})
+    if (std::signal(sig, on_signal) == SIG_IGN) std::signal(sig, SIG_IGN);
 
   CLI::App root{"unbake: the topics hidden in a folder of documents (non-negative matrix factorization)"};
   root.set_version_flag("--version", std::string(unbake::kName) + " " + unbake::kVersion);
@@ -75,6 +79,9 @@ int main(int argc, char** argv) {
   try {
     for (std::size_t i = 0; i < commands.size(); ++i)
       if (subs[i]->parsed()) commands[i]->run();
+    // A report printed to a full disk or a closed descriptor is lost: say so.
+    std::cout.flush();
+    if (!std::cout) throw unbake::OutputError("cannot write to standard output");
   } catch (const unbake::UsageError& e) {
     unbake::log().error("{}", e.what());
     return 2;

@@ -116,22 +116,6 @@ void write_through(const std::string& path, int fd, const std::function<void(std
   if (!buf.flush_all() || buf.error() != 0 || !out) fail(path, "write failed", buf.error());
 }
 
-// Follows symbolic links to the file they name, so that the rename replaces
-// the target and keeps the link (out.json -> ../shared/out.json).
-std::string resolve_links(const std::string& path) {
-  std::string current = path;
-  for (int depth = 0; depth < 40; ++depth) {
-    struct stat st {};
-    if (::lstat(current.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return current;
-    std::error_code ec;
-    const std::filesystem::path target = std::filesystem::read_symlink(current, ec);
-    if (ec) return current;
-    current = target.is_absolute() ? target.string()
-                                   : (std::filesystem::path(current).parent_path() / target).string();
-  }
-  fail(path, "too many levels of symbolic links", ELOOP);
-}
-
 // The descriptor named by /dev/stdout, /dev/stderr, /dev/fd/N or
 // /proc/self/fd/N (after resolve_links: /proc/<our pid>/fd/N), or -1. Such an
 // output is written to the descriptor itself: opening the name again would
@@ -145,6 +129,25 @@ int named_descriptor(const std::string& resolved) {
     return std::stoi(number);
   }
   return -1;
+}
+
+// Follows symbolic links to the file they name, so that the rename replaces
+// the target and keeps the link (out.json -> ../shared/out.json).
+std::string resolve_links(const std::string& path) {
+  std::string current = path;
+  for (int depth = 0; depth < 40; ++depth) {
+    struct stat st {};
+    // /proc/self/fd/N is itself a link, to the file behind the descriptor:
+    // stop there, the descriptor is what must be written.
+    if (named_descriptor(current) >= 0) return current;
+    if (::lstat(current.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return current;
+    std::error_code ec;
+    const std::filesystem::path target = std::filesystem::read_symlink(current, ec);
+    if (ec) return current;
+    current = target.is_absolute() ? target.string()
+                                   : (std::filesystem::path(current).parent_path() / target).string();
+  }
+  fail(path, "too many levels of symbolic links", ELOOP);
 }
 
 }  // namespace

@@ -65,3 +65,34 @@ TEST_CASE("check_output_folder finds a missing folder before any work") {
   CHECK_NOTHROW(unbake::io::check_output_folder("relative-file.json"));
   CHECK_NOTHROW(unbake::io::check_output_folder(fs::temp_directory_path().string() + "/x.json"));
 }
+
+TEST_CASE("remove_pending_temp_files removes a file still being written, and only that") {
+  auto dir = fresh_dir("pending");
+  auto done = dir / "done.txt";
+  unbake::io::write_atomically(done.string(), [](std::ostream& o) { o << "finished"; });
+  auto target = dir / "out.txt";
+  // What a SIGINT handler does in the middle of a write: the temp file goes,
+  // so the rename fails and the target never appears.
+  CHECK_THROWS_AS(unbake::io::write_atomically(target.string(),
+                                               [&](std::ostream& o) {
+                                                 o << "half";
+                                                 o.flush();
+                                                 unbake::io::remove_pending_temp_files();
+                                               }),
+                  unbake::OutputError);
+  CHECK_FALSE(fs::exists(target));
+  CHECK(slurp(done) == "finished");
+  CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("write_atomically through a symbolic link replaces the target and keeps the link") {
+  auto dir = fresh_dir("link");
+  fs::create_directories(dir / "real");
+  unbake::io::write_atomically((dir / "real" / "out.txt").string(), [](std::ostream& o) { o << "old"; });
+  fs::create_symlink("real/out.txt", dir / "link.txt");
+  unbake::io::write_atomically((dir / "link.txt").string(), [](std::ostream& o) { o << "new"; });
+  CHECK(fs::is_symlink(dir / "link.txt"));
+  CHECK(slurp(dir / "real" / "out.txt") == "new");
+  fs::remove_all(dir);
+}

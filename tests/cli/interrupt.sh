@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Ctrl-C (SIGINT) or kill (SIGTERM) during a fit: unbake stops, removes what
+# it was writing, prints one line and dies of the signal (exit status 130 or
+# 143 in the shell). An existing output is left as it was, no output of the
+# run appears, no temporary file is left.
+set -uo pipefail
+source "$(dirname "$0")/lib/expect.bash"
+expect_setup "$@"
+# Job control: background jobs of a script would otherwise ignore SIGINT.
+set -m
+
+# A corpus whose factorization takes far longer than the wait below: 3000
+# documents over 4000 words, 60 topics, a tolerance that is never met.
+"$py" - <<'PY'
+import os, random
+random.seed(7)
+words = [f"w{i:04d}x" for i in range(4000)]
+os.mkdir("corpus")
+for d in range(3000):
+    with open(f"corpus/doc{d:04d}.txt", "w") as f:
+        f.write(" ".join(random.choice(words) for _ in range(120)))
+PY
+printf 'previous report\n' >report.json
+before=$(checksum report.json)
+
+interrupt() {
+  local sig=$1 expected=$2
+  "$bin" fit corpus -k 60 --tol 1e-300 --max-iter 100000 --json report.json --model model.json \
+    --mixtures-csv mixtures.csv >out.txt 2>err.txt &
+  local pid=$!
+  sleep 2
+  if ! kill -0 "$pid" 2>/dev/null; then
+    fail "SIG$sig: the fit ended before the signal (it must run longer than 2 s): $(cat err.txt)"
+    return
+  fi
+  kill -s "$sig" "$pid"
+  # A fit that does not stop within a minute of the signal is killed and reported.
+  if ! timeout 60 tail --pid="$pid" -f /dev/null; then
+    kill -9 "$pid"
+    fail "SIG$sig: the fit did not stop"
+  fi
+  wait "$pid"
+  local got=$?
+  [ "$got" -eq "$expected" ] || fail "SIG$sig: exit status $got, expected $expected"
+  [ "$(wc -l <err.txt)" -eq 1 ] || fail "SIG$sig: stderr is not one line: $(head -c 400 err.txt)"
+  grep -qx 'error: interrupted (no partial output left behind)' err.txt ||
+    fail "SIG$sig: stderr '$(cat err.txt)'"
+  [ "$(checksum report.json)" = "$before" ] || fail "SIG$sig: the existing report changed"
+  for f in model.json mixtures.csv; do [ -e "$f" ] && fail "SIG$sig: $f was written"; done
+  no_temp_files .
+}
+interrupt INT 130
+interrupt TERM 143
+
+finish
