@@ -7,6 +7,8 @@ packages=(
   g++ cmake ninja-build pkg-config
   libeigen3-dev libicu-dev nlohmann-json3-dev libspdlog-dev libfmt-dev
   libcli11-dev libstemmer-dev doctest-dev
+  # `scripts/test.sh --all`: libFuzzer and the sanitizer runtimes come with clang.
+  clang libclang-rt-dev libomp-dev
   # The reference peer for TF-IDF and NMF (tests skip without it; bench needs it).
   python3 python3-sklearn python3-scipy python3-numpy
   # GNU time (/usr/bin/time): wall time and peak memory in bench/harness.sh.
