@@ -11,14 +11,13 @@
 // on its own when its inner sweeps stop. The objective never increases.
 #include <cmath>
 
+#include "nmf/inner_sweeps.hpp"
 #include "nmf/solver.hpp"
 
 namespace unbake::nmf {
 namespace {
 
-// Gillis & Glineur's α: extra sweeps allowed relative to the cost ratio of
-// forming R versus one sweep, and δ: stop once a sweep moves the row by less
-// than δ times what the first sweep moved it.
+// Gillis & Glineur's α and δ (inner_sweeps.hpp); their recommended values.
 constexpr double kAlpha = 0.5;
 constexpr double kDelta = 0.1;
 
@@ -28,39 +27,38 @@ class Hals final : public FrobeniusRule {
     const Eigen::Index k = F.cols();
     const Matrix& G = s.o_stats.gram;
     const double l1 = s.penalty.l1, l2 = s.penalty.l2;
-    const double rho = F.rows() > 0 ? double(s.X.nonZeros()) / (double(F.rows()) * double(k)) : 0;
-    const int max_sweeps = 1 + static_cast<int>(kAlpha * rho);
-    const double delta_sq = kDelta * kDelta;
+    const auto [max_sweeps, delta_sq] = inner_sweeps(s, F.rows(), kAlpha, kDelta);
     // Reciprocal step sizes, 0 where O's column is zero (f[t] then has no
     // effect on the fit and is left alone).
     Vector inv(k);
     for (Eigen::Index t = 0; t < k; ++t) inv[t] = G(t, t) + l2 > 0 ? 1.0 / (G(t, t) + l2) : 0.0;
-    return sweep_rows(s.X, s.O, F, s.threads, [&](const double* r, double* f, double* q) {
-      // q = r − f·G is kept current as f changes, so a coordinate step costs
-      // O(1) plus an O(k) correction only when the entry actually moves (in
-      // text NMF most entries sit at zero and stay there).
-      for (Eigen::Index t = 0; t < k; ++t) q[t] = r[t];
-      for (Eigen::Index a = 0; a < k; ++a) {
-        if (f[a] == 0) continue;
-        const double* g = G.data() + a * k;
-        for (Eigen::Index t = 0; t < k; ++t) q[t] -= f[a] * g[t];
-      }
-      double first = 0;
-      for (int sweep = 0; sweep < max_sweeps; ++sweep) {
-        double moved = 0;
-        for (Eigen::Index t = 0; t < k; ++t) {
-          const double next = std::max(0.0, f[t] + (q[t] - l1 - l2 * f[t]) * inv[t]);
-          const double step = next - f[t];
-          if (step == 0) continue;
-          f[t] = next;
-          moved += step * step;
-          const double* g = G.data() + t * k;
-          for (Eigen::Index a = 0; a < k; ++a) q[a] -= step * g[a];
-        }
-        if (sweep == 0) first = moved;
-        if (moved <= delta_sq * first) break;
-      }
-    });
+    return sweep_rows(s.X, s.O, F, s.threads,
+                      [&](const double* r, double* __restrict f, double* __restrict q) {
+                        // q = r − f·G is kept current as f changes, so a coordinate step costs
+                        // O(1) plus an O(k) correction only when the entry actually moves (in
+                        // text NMF most entries sit at zero and stay there).
+                        for (Eigen::Index t = 0; t < k; ++t) q[t] = r[t];
+                        for (Eigen::Index a = 0; a < k; ++a) {
+                          if (f[a] == 0) continue;
+                          const double* __restrict g = G.data() + a * k;
+                          for (Eigen::Index t = 0; t < k; ++t) q[t] -= f[a] * g[t];
+                        }
+                        double first = 0;
+                        for (int sweep = 0; sweep < max_sweeps; ++sweep) {
+                          double moved = 0;
+                          for (Eigen::Index t = 0; t < k; ++t) {
+                            const double next = std::max(0.0, f[t] + (q[t] - l1 - l2 * f[t]) * inv[t]);
+                            const double step = next - f[t];
+                            if (step == 0) continue;
+                            f[t] = next;
+                            moved += step * step;
+                            const double* __restrict g = G.data() + t * k;
+                            for (Eigen::Index a = 0; a < k; ++a) q[a] -= step * g[a];
+                          }
+                          if (sweep == 0) first = moved;
+                          if (moved <= delta_sq * first) break;
+                        }
+                      });
   }
 };
 

@@ -64,9 +64,11 @@ void orthonormalise(RowMatrix& Y, int threads, int passes) {
 // Each step is one sparse x dense product that reads V once for all l
 // vectors, where a Lanczos solver (Spectra) reads it twice per vector; NNDSVD
 // only needs the leading subspace roughly, which kPowerSteps steps give.
-// The start block comes from a fixed seed, so the result is deterministic.
-void leading_eigenpairs(const SparseMatrix& X, const SparseMatrix& Xt, int k, int threads, Vector& values,
-                        Matrix& vectors) {
+// The start block comes from the fit's seed: the result is deterministic, and
+// another seed gives a slightly different start (NMF's local optimum can
+// differ with it, as with any seeded start).
+void leading_eigenpairs(const SparseMatrix& X, const SparseMatrix& Xt, int k, int threads, std::uint64_t seed,
+                        Vector& values, Matrix& vectors) {
   const Eigen::Index s = X.rows();
   const Eigen::Index l = std::min<Eigen::Index>(s, k + kOversample);
   if (s <= kDenseGramMax || l <= k) {
@@ -77,7 +79,8 @@ void leading_eigenpairs(const SparseMatrix& X, const SparseMatrix& Xt, int k, in
     vectors = es.eigenvectors().rightCols(k).rowwise().reverse();
     return;
   }
-  std::mt19937_64 rng(kSvdSeed);
+  std::seed_seq mix{kSvdSeed, seed};
+  std::mt19937_64 rng(mix);
   RowMatrix omega(Xt.rows(), l);
   for (Eigen::Index i = 0; i < omega.size(); ++i) omega.data()[i] = uniform01(rng) - 0.5;
   RowMatrix Q, Z;
@@ -128,7 +131,7 @@ StartingFactors random_factors(const SparseMatrix& V, int k, std::uint64_t seed)
 
 StartingFactors nndsvd(const SparseMatrix& V, const SparseMatrix& Vt, int k, Init init, std::uint64_t seed,
                        int threads) {
-  const TruncatedSvd svd = truncated_svd(V, Vt, k, threads);
+  const TruncatedSvd svd = truncated_svd(V, Vt, k, threads, seed);
   StartingFactors f{RowMatrix::Zero(V.rows(), k), RowMatrix::Zero(V.cols(), k)};
   for (int j = 0; j < k; ++j) {
     const Vector x = svd.U.col(j), y = svd.R.col(j);
@@ -171,14 +174,15 @@ StartingFactors nndsvd(const SparseMatrix& V, const SparseMatrix& Vt, int k, Ini
 
 }  // namespace
 
-TruncatedSvd truncated_svd(const SparseMatrix& V, const SparseMatrix& Vt, int k, int threads) {
+TruncatedSvd truncated_svd(const SparseMatrix& V, const SparseMatrix& Vt, int k, int threads,
+                           std::uint64_t seed) {
   SerialEigen serial;
   const bool rows_smaller = V.rows() <= V.cols();
   const SparseMatrix& X = rows_smaller ? V : Vt;
   const SparseMatrix& Xt = rows_smaller ? Vt : V;
   Vector values;
   Matrix vectors;
-  leading_eigenpairs(X, Xt, k, threads, values, vectors);
+  leading_eigenpairs(X, Xt, k, threads, seed, values, vectors);
   TruncatedSvd svd;
   svd.s = values.cwiseMax(0.0).cwiseSqrt();
   Matrix other = other_side(Xt, vectors, svd.s, threads);

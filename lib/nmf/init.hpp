@@ -30,6 +30,8 @@ struct TruncatedSvd {
   Matrix R;  // n x k
 };
 // Throws NumericError when the decomposition fails.
-TruncatedSvd truncated_svd(const SparseMatrix& V, const SparseMatrix& Vt, int k, int threads);
+// `seed` picks the randomized start block.
+TruncatedSvd truncated_svd(const SparseMatrix& V, const SparseMatrix& Vt, int k, int threads,
+                           std::uint64_t seed = 0);
 
 }  // namespace unbake::nmf

