@@ -45,6 +45,8 @@ bad '^error: index\.mtx:3: row index 3 is out of range 1\.\.2$' "$bin" factor in
 mm '2 2 1\n1 1 abc\n' >value.mtx
 bad "^error: value\.mtx:3: value 'abc' is not a number$" "$bin" factor value.mtx -k 1
 # A damaged size line must not make unbake reserve memory for 2e9 rows.
+printf '%%%%MatrixMarket matrix array real general\n4444444444444444442 3\n' >overflow.mtx
+bad '^error: overflow\.mtx:2: matrix too large: 4444444444444444442 x 3 ' "$bin" factor overflow.mtx -k 1
 mm '2000000000 1 0\n' >huge.mtx
 bad '^error: huge\.mtx:2: matrix too large: 2000000000 x 1 \(at most 50000000 rows and columns\)$' \
   "$bin" factor huge.mtx -k 1
