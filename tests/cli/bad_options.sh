@@ -19,6 +19,8 @@ usage '^error: Could not convert: -k = abc \(see --help\)$' "$bin" fit docs -k a
 usage '^error: k = 50 is larger than the 6 documents of docs$' "$bin" fit docs -k 50 --min-df 1
 usage '^error: k = 5 is larger than the 3 vocabulary terms of docs$' "$bin" fit docs -k 5 --min-df 1 --max-features 3
 usage '^error: .*-k is required' "$bin" fit docs
+printf '1,0,2\n0,3,1\n' >small.csv
+usage '^error: k = 3 is larger than min\(rows, columns\) = 2$' "$bin" factor small.csv -k 3 -o out.json
 
 # Pruning that keeps nothing, and max_df below min_df.
 usage '^error: min_df=100 \(at least 100 documents\) and max_df=0.95 .* leave an empty vocabulary' \
