@@ -6,6 +6,7 @@
 #include <cstring>
 #include <deque>
 #include <future>
+#include <memory>
 #include <numeric>
 #include <thread>
 #include <vector>
@@ -279,16 +280,27 @@ RowSparse read_matrix_market(const std::string& path) {
 
 namespace {
 
-// Formats rows [first, last) as coordinate lines into `buf` (a recycled
-// buffer: its pages are already mapped, so no page faults on reuse). Lines
-// are written through a raw pointer into space reserved up front: per-append
+// A block of formatted lines. Its storage is recycled from block to block
+// (pages already mapped) and never zero-filled: only the written part is read.
+struct TextBlock {
+  std::unique_ptr<char[]> bytes;
+  std::size_t capacity = 0;
+  std::size_t size = 0;
+};
+
+// Formats rows [first, last) as coordinate lines into `block`. Lines are
+// written through a raw pointer into space reserved up front: per-append
 // capacity checks cost as much as the index formatting itself.
-std::string format_rows(const RowSparse& m, Eigen::Index first, Eigen::Index last, std::string buf) {
+TextBlock format_rows(const RowSparse& m, Eigen::Index first, Eigen::Index last, TextBlock block) {
   // At most 10 + 1 + 10 + 1 + 24 (a shortest double) + 1 bytes a line.
   constexpr std::size_t kMaxLine = 48;
   const auto* outer = m.outerIndexPtr();
-  buf.resize(static_cast<std::size_t>(outer[last] - outer[first]) * kMaxLine);
-  char* p = buf.data();
+  const auto needed = static_cast<std::size_t>(outer[last] - outer[first]) * kMaxLine;
+  if (block.capacity < needed) {
+    block.bytes.reset(new char[needed]);
+    block.capacity = needed;
+  }
+  char* p = block.bytes.get();
   for (Eigen::Index r = first; r < last; ++r) {
     char row_text[16];
     const char* row_end = std::to_chars(row_text, row_text + sizeof row_text, r + 1).ptr;
@@ -303,8 +315,8 @@ std::string format_rows(const RowSparse& m, Eigen::Index first, Eigen::Index las
       *p++ = '\n';
     }
   }
-  buf.resize(static_cast<std::size_t>(p - buf.data()));
-  return buf;
+  block.size = static_cast<std::size_t>(p - block.bytes.get());
+  return block;
 }
 
 }  // namespace
@@ -319,20 +331,20 @@ void write_matrix_market(std::ostream& out, const RowSparse& m) {
   // depend on the number of cores, and memory stays at a few blocks of text.
   const auto in_flight = static_cast<std::size_t>(2 * std::max(1u, std::thread::hardware_concurrency()));
   constexpr Eigen::Index kRowsPerBlock = 1024;
-  std::deque<std::future<std::string>> blocks;
-  std::string spare;  // the last written block's buffer, handed to the next launch
+  std::deque<std::future<TextBlock>> blocks;
+  TextBlock spare;  // the last written block's storage, handed to the next launch
   Eigen::Index next = 0;
   auto launch = [&] {
     const Eigen::Index last = std::min(m.outerSize(), next + kRowsPerBlock);
     blocks.push_back(std::async(std::launch::async, format_rows, std::cref(m), next, last, std::move(spare)));
-    spare = std::string();
+    spare = TextBlock();
     next = last;
   };
   while (next < m.outerSize() && blocks.size() < in_flight) launch();
   while (!blocks.empty()) {
-    std::string text = blocks.front().get();
+    TextBlock text = blocks.front().get();
     blocks.pop_front();
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    out.write(text.bytes.get(), static_cast<std::streamsize>(text.size));
     spare = std::move(text);
     if (next < m.outerSize()) launch();
   }

@@ -8,27 +8,25 @@
 
 #include "core/errors.hpp"
 #include "text/token_folder.hpp"
+#include "text/word_key.hpp"
 
 namespace unbake::text {
 
 namespace {
 
-std::uint64_t hash_word(std::string_view w) {
-  // Eight bytes per multiply: stopword checks run once per token, so this is hot.
+inline std::uint64_t hash_word(std::string_view w) {
+  // Eight bytes per multiply, the last 1-8 through word_key: stopword checks
+  // run once per token, so this is hot.
   constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
   std::uint64_t h = w.size() * kMul;
   std::size_t i = 0;
-  for (; i + 8 <= w.size(); i += 8) {
+  for (; i + 8 < w.size(); i += 8) {
     std::uint64_t x;
     std::memcpy(&x, w.data() + i, 8);
     h = (h ^ x) * kMul;
     h ^= h >> 29;
   }
-  std::uint64_t tail = 0;
-  for (std::size_t k = 0; i + k < w.size(); ++k) {
-    tail |= static_cast<std::uint64_t>(static_cast<unsigned char>(w[i + k])) << (8 * k);
-  }
-  h = (h ^ tail) * kMul;
+  h = (h ^ word_key(w.substr(i))) * kMul;
   return h ^ (h >> 32);
 }
 
@@ -136,8 +134,11 @@ bool StopwordSet::contains(std::string_view word) const {
   for (std::uint64_t i = hash & mask_;; i = (i + 1) & mask_) {
     const Slot& slot = slots_[i];
     if (slot.length == 0) return false;
+    // Equal full hashes and lengths of words up to 8 bytes: the hash mixes
+    // word_key, which with the length determines such a word, and the mixing
+    // is a bijection of it, so no bytes need comparing.
     if (slot.hash == hash && slot.length == word.size() &&
-        std::memcmp(pool_.data() + slot.offset, word.data(), word.size()) == 0) {
+        (word.size() <= 8 || std::memcmp(pool_.data() + slot.offset, word.data(), word.size()) == 0)) {
       return true;
     }
   }

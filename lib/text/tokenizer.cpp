@@ -66,12 +66,14 @@ std::size_t find_non_ascii(std::string_view s, std::size_t from) {
 
 constexpr unsigned kLetterFlag = 1;  // A-Z a-z only: '@' may be word-like for ICU, but it is no letter
 constexpr unsigned kDigitFlag = 2;
+constexpr unsigned kSplitFlag = 4;  // a character that may split a word: ' @ . (see splits_word)
 
 constexpr std::array<std::uint8_t, 256> make_ascii_flags() {
   std::array<std::uint8_t, 256> t{};
   for (int c = 'a'; c <= 'z'; ++c) t[c] = kLetterFlag;
   for (int c = 'A'; c <= 'Z'; ++c) t[c] = kLetterFlag;
   for (int c = '0'; c <= '9'; ++c) t[c] = kDigitFlag;
+  for (const char c : {'\'', '@', '.'}) t[static_cast<unsigned char>(c)] = kSplitFlag;
   return t;
 }
 constexpr std::array<std::uint8_t, 256> kAsciiFlags = make_ascii_flags();
@@ -234,9 +236,21 @@ void Tokenizer::Impl::ascii_word(std::string_view word) {
   // NFKC and case folding of ASCII are plain lowercasing, and keep the length.
   // Apostrophes, '@' and (in words with letters) '.' split the word into parts.
   if (lowered.size() < word.size()) lowered.resize(2 * word.size());
-  bool letters = false;
-  for (char c : word) letters |= (kAsciiFlags[static_cast<unsigned char>(c)] & kLetterFlag) != 0;
   char* const buffer = lowered.data();
+  // One pass lowercases the whole word and gathers its flags: almost every
+  // word has no splitting character and is done right here.
+  unsigned all = 0;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const auto c = static_cast<unsigned char>(word[i]);
+    all |= kAsciiFlags[c];
+    buffer[i] = kAsciiLower[c];
+  }
+  if (!(all & kSplitFlag)) {
+    const bool keep = (all & kLetterFlag) || ((all & kDigitFlag) && options.keep_numbers);
+    if (keep && word.size() >= min_length) accept(std::string_view(buffer, word.size()));
+    return;
+  }
+  const bool letters = (all & kLetterFlag) != 0;
   const char* p = word.data();
   const char* const end = p + word.size();
   while (true) {

@@ -11,6 +11,7 @@
 
 #include "core/errors.hpp"
 #include "text/vectorizer_workers.hpp"
+#include "text/word_key.hpp"
 
 namespace unbake::text {
 namespace {
@@ -25,11 +26,12 @@ inline std::uint64_t fmix(std::uint64_t h) {
 }
 
 // Eight bytes at a time; terms are short, so this is a handful of multiplies.
+// The last 1-8 bytes go in through word_key (no variable-length copy).
 inline std::uint64_t hash_bytes(std::string_view s) {
   std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ s.size();
   const char* p = s.data();
   std::size_t n = s.size();
-  while (n >= 8) {
+  while (n > 8) {
     std::uint64_t k;
     std::memcpy(&k, p, 8);
     h = (h ^ k) * 0x87c37b91114253d5ULL;
@@ -37,9 +39,7 @@ inline std::uint64_t hash_bytes(std::string_view s) {
     p += 8;
     n -= 8;
   }
-  std::uint64_t k = 0;
-  std::memcpy(&k, p, n);
-  return fmix(h ^ k);
+  return fmix(h ^ word_key(std::string_view(p, n)));
 }
 
 }  // namespace
@@ -47,11 +47,7 @@ inline std::uint64_t hash_bytes(std::string_view s) {
 TermDictionary::TermDictionary() : slots_(1024, 0) {}
 
 namespace {
-inline std::uint64_t head_of(std::string_view term) {
-  std::uint64_t head = 0;
-  std::memcpy(&head, term.data(), std::min<std::size_t>(term.size(), 8));
-  return head;
-}
+inline std::uint64_t head_of(std::string_view term) { return word_key(term); }
 }  // namespace
 
 std::size_t TermDictionary::probe(std::string_view term, std::uint64_t hash, std::uint64_t head) const {

@@ -34,7 +34,7 @@ class TermDictionary {
   // (most words) reads no other memory. Ids follow first occurrence, so the
   // frequent terms sit together at low ids and stay in cache.
   struct Entry {
-    std::uint64_t head = 0;  // first eight bytes, zero-padded
+    std::uint64_t head = 0;  // word_key(term): settles equality of terms up to 8 bytes
     std::uint32_t length = 0;
   };
   std::size_t probe(std::string_view term, std::uint64_t hash, std::uint64_t head) const;
