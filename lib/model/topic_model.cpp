@@ -101,6 +101,9 @@ TopicModel load_model(const std::string& path) {
     j = nlohmann::json::parse(file.text());
   } catch (const nlohmann::json::parse_error& e) {
     throw InputError(path + ": not a model file (invalid JSON at byte " + std::to_string(e.byte) + ")");
+  } catch (const nlohmann::json::exception& e) {
+    // Well-formed JSON the parser still refuses, such as a number beyond a double's range.
+    throw InputError(path + ": not a model file (" + json_message(e) + ")");
   }
   if (!j.is_object() || !j.contains("schema") || !j["schema"].is_string())
     throw InputError(path + ": not an unbake model (no schema)");

@@ -42,6 +42,7 @@ save("solver.json", lambda d: d["nmf"].update(solver="magic"))
 text = open("model.json").read()
 open("truncated.json", "w").write(text[: len(text) // 2])
 open("array.json", "w").write("[1, 2, 3]\n")
+open("overflow.json", "w").write(text.replace('"H":[[', '"H":[[1e999,', 1))
 PY
 
 bad() { expect_error 1 "$@" "$bin" transform "$model" docs --json kept.json; }
@@ -49,6 +50,7 @@ model=schema.json bad "^error: schema\.json: model schema 'unbake\.model/9' is n
 model=noschema.json bad '^error: noschema\.json: not an unbake model \(no schema\)$'
 model=array.json bad '^error: array\.json: not an unbake model \(no schema\)$'
 model=truncated.json bad '^error: truncated\.json: not a model file \(invalid JSON at byte [0-9]+\)$'
+model=overflow.json bad "^error: overflow\.json: not a model file \(number overflow parsing '1e999'\)$"
 model=nokey.json bad "^error: nokey\.json: damaged model: key 'idf' not found$"
 model=vocab-short.json bad '^error: vocab-short\.json: damaged model: H row 1 has [0-9]+ values, expected [0-9]+ \(one per vocabulary term\)$'
 model=idf-short.json bad '^error: idf-short\.json: damaged model: vocabulary and idf differ in length$'
