@@ -276,6 +276,7 @@ generated() {  # N: the generated corpus, made when missing
 shared=$repo/../shared/corpora
 note "unbake: $unbake ($(git -C "$repo" log -1 --format='%h %s' 2>/dev/null || echo '?'))"
 note "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB; unbake --threads $threads"
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 if ((standard)); then
   run_case "20news/train k=20" "$shared/20news/train" 20 1 vectorize factor fit limit threads
   ((quick)) || run_case "20news/train k=50" "$shared/20news/train" 50 1 factor fit limit
@@ -292,4 +293,8 @@ if [[ -n $huge ]]; then
   run_case "corpus-$huge k=50" "$corpus" 50 "$huge_peer" fit
 fi
 
+# Other work on the machine distorts every ratio, thread scaling most.
+load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 "$python" "$bench/harness_table.py" "$rows" "$limits" "$scaling" "$breakdown" | tee "$work/table.txt"
+echo "load average (1, 5, 15 min) on $(nproc) cores: $load_start at the start, $load_end at the end" |
+  tee -a "$work/table.txt"
