@@ -27,7 +27,10 @@ class Hals final : public FrobeniusRule {
     const Eigen::Index k = F.cols();
     const Matrix& G = s.o_stats.gram;
     const double l1 = s.penalty.l1, l2 = s.penalty.l2;
-    const auto [max_sweeps, delta_sq] = inner_sweeps(s, F.rows(), kAlpha, kDelta);
+    // Plain names, not a structured binding: clang 14 (the fuzz build) cannot capture those in a lambda.
+    const InnerSweeps budget = inner_sweeps(s, F.rows(), kAlpha, kDelta);
+    const int max_sweeps = budget.max_sweeps;
+    const double delta_sq = budget.delta_sq;
     // Reciprocal step sizes, 0 where O's column is zero (f[t] then has no
     // effect on the fit and is left alone).
     Vector inv(k);
