@@ -122,6 +122,7 @@ class FactorCommand : public Command {
       j["seed"] = r.config.seed;
       j["tol"] = r.config.tol;
       j["max_iter"] = r.config.max_iter;
+      j["extrapolate"] = r.config.extrapolate;
       j["iterations"] = r.iterations;
       j["converged"] = r.converged;
       j["relative_error"] = r.relative_error;

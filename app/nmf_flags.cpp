@@ -49,6 +49,9 @@ void add_nmf_flags(CLI::App& app, nmf::NmfConfig& config, bool with_k) {
   app.add_option("--l1-h", config.l1_h, "L1 (sparsity) penalty on H")->capture_default_str();
   app.add_option("--l2-w", config.l2_w, "L2 (ridge) penalty on W")->capture_default_str();
   app.add_option("--l2-h", config.l2_h, "L2 (ridge) penalty on H")->capture_default_str();
+  app.add_flag("--extrapolate", config.extrapolate,
+               "Start each half-step from an extrapolated point (Ang & Gillis 2019): fewer iterations to the "
+               "same error; hals only");
 }
 
 }  // namespace unbake::app

@@ -70,6 +70,11 @@ void NmfConfig::validate(long rows, long cols) const {
   check_penalty(l1_h, "--l1-h");
   check_penalty(l2_w, "--l2-w");
   check_penalty(l2_h, "--l2-h");
+  // The multiplicative rules never revive an entry that the projection sets
+  // to zero, so extrapolating would freeze them; clipped ALS jumps to a new
+  // point each half-step and does not converge with it (measured): hals only.
+  if (extrapolate && solver != Solver::hals)
+    throw UsageError("--extrapolate works with the hals solver only, not " + to_string(solver));
 }
 
 void to_json(nlohmann::json& j, const NmfConfig& c) {
@@ -83,7 +88,8 @@ void to_json(nlohmann::json& j, const NmfConfig& c) {
                      {"l1_w", c.l1_w},
                      {"l1_h", c.l1_h},
                      {"l2_w", c.l2_w},
-                     {"l2_h", c.l2_h}};
+                     {"l2_h", c.l2_h},
+                     {"extrapolate", c.extrapolate}};
 }
 
 void from_json(const nlohmann::json& j, NmfConfig& c) {
@@ -98,6 +104,8 @@ void from_json(const nlohmann::json& j, NmfConfig& c) {
   j.at("l1_h").get_to(c.l1_h);
   j.at("l2_w").get_to(c.l2_w);
   j.at("l2_h").get_to(c.l2_h);
+  // Optional: models saved before the setting existed did not extrapolate.
+  c.extrapolate = j.contains("extrapolate") && j.at("extrapolate").get<bool>();
 }
 
 }  // namespace unbake::nmf

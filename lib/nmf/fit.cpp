@@ -4,10 +4,12 @@
 #include <chrono>
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include <string>
 
 #include "core/errors.hpp"
 #include "core/threads.hpp"
+#include "nmf/extrapolation.hpp"
 #include "nmf/init.hpp"
 #include "nmf/primitives.hpp"
 #include "nmf/solver.hpp"
@@ -89,8 +91,15 @@ NmfResult fit(const SparseMatrix& input, const NmfConfig& config, Progress* prog
   result.objective_trace.reserve(static_cast<size_t>(config.max_iter) + 1);
   double previous = rule->objective(problem, f);
   result.objective_trace.push_back(previous);
+  std::optional<Extrapolation> extrapolation;
+  if (config.extrapolate) extrapolation.emplace(f);
+  double before_previous = previous;
   for (int it = 1; it <= config.max_iter; ++it) {
+    // H's extrapolation waits until here, so that when the loop ends the
+    // factors are exactly the pair whose objective was reported last.
+    if (extrapolation && it > 1) extrapolation->after_objective(f, before_previous, previous, threads);
     rule->update_w(problem, f);
+    if (extrapolation) extrapolation->after_w(f, threads);
     rule->update_h(problem, f);
     const double current = rule->objective(problem, f);
     result.objective_trace.push_back(current);
@@ -98,10 +107,13 @@ NmfResult fit(const SparseMatrix& input, const NmfConfig& config, Progress* prog
     if (progress) progress->advance();
     // |change| rather than decrease: a monotone solver's round-off wobble at
     // the optimum still stops, and ALS (not monotone) is not stopped by a bump.
-    if (previous <= 0 || std::abs(previous - current) < config.tol * previous) {
+    // A rise is an extrapolation restart, not convergence: never stop on one.
+    const bool rose = extrapolation && current > previous;
+    if (previous <= 0 || (!rose && std::abs(previous - current) < config.tol * previous)) {
       result.converged = true;
       break;
     }
+    before_previous = previous;
     previous = current;
   }
 
