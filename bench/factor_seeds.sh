@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Factorization at equal error, over several seeds: NMF's final error depends
+# on its start as much as on the solver (on 20 Newsgroups, k = 20, scikit-learn's
+# own cd runs end between 0.97429 and 0.97444 depending on random_state), so a
+# single seed compares two draws. For seeds 0..4 this runs, side by side:
+#   scikit-learn NMF(solver=cd) and NMF(solver=mu), defaults (fit alone), and
+#   unbake factor: hals with UNBAKE_HALS_FLAGS, mu with UNBAKE_MU_FLAGS (whole
+#   process: reading the .mtx, fitting, writing the JSON),
+# on scikit-learn's TF-IDF of the corpus (exported by bench/factor.sh), and
+# prints every run and the medians of time and error per side.
+#
+# Usage: bench/factor_seeds.sh [CORPUS_DIR]
+# Environment: UNBAKE_BUILD_DIR, PYTHON, K (20), SEEDS ("0 1 2 3 4"),
+#   UNBAKE_HALS_FLAGS ("--extrapolate --tol 1e-5"), UNBAKE_MU_FLAGS ("--tol 1e-5").
+set -euo pipefail
+
+source "$(dirname "$0")/common.sh"
+corpus=${1:-$repo/../shared/corpora/20news/train}
+k=${K:-20}
+read -r -a seeds <<<"${SEEDS:-0 1 2 3 4}"
+read -r -a hals_flags <<<"${UNBAKE_HALS_FLAGS:---extrapolate --tol 1e-5}"
+read -r -a mu_flags <<<"${UNBAKE_MU_FLAGS:---tol 1e-5}"
+
+need_unbake factor_seeds.sh
+need_peer factor_seeds.sh
+matrix=$bench/out/$(basename "$(dirname "$corpus")")_$(basename "$corpus")_tfidf.mtx
+if [[ ! -s $matrix ]]; then
+  mkdir -p "$bench/out"
+  "$python" "$bench/peer.py" export "$corpus" "$matrix"
+fi
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+for pair in cd:hals mu:mu; do
+  sk_solver=${pair%%:*}
+  ours=${pair##*:}
+  flags=("${hals_flags[@]}")
+  [[ $ours == mu ]] && flags=("${mu_flags[@]}")
+  echo "scikit-learn NMF solver=$sk_solver, seeds ${seeds[*]} ..." >&2
+  "$python" "$bench/factor_seeds.py" "$matrix" "$sk_solver" "$k" "${seeds[@]}" >"$tmp/sk-$sk_solver.jsonl"
+  : >"$tmp/ub-$ours.jsonl"
+  for seed in "${seeds[@]}"; do
+    echo "unbake factor --solver $ours ${flags[*]} --seed $seed ..." >&2
+    start=$(date +%s.%N)
+    "$unbake" -q factor "$matrix" -k "$k" --solver "$ours" --seed "$seed" "${flags[@]}" -o "$tmp/ours.json"
+    end=$(date +%s.%N)
+    "$python" -c 'import json, sys
+r = json.load(open(sys.argv[1]))
+print(json.dumps(dict(seed=int(sys.argv[2]), seconds=float(sys.argv[3]), iterations=r["iterations"],
+                      relative_error=r["relative_error"])))' "$tmp/ours.json" "$seed" "$(echo "$end - $start" | bc -l)" \
+      >>"$tmp/ub-$ours.jsonl"
+  done
+done
+
+echo
+echo "matrix: $matrix, k = $k, $(nproc) cores, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "unbake hals flags: ${hals_flags[*]}; unbake mu flags: ${mu_flags[*]}"
+"$python" - "$tmp" "${seeds[@]}" <<'PY'
+import json, statistics, sys
+tmp, seeds = sys.argv[1], sys.argv[2:]
+def load(name):
+    return [json.loads(line) for line in open(f"{tmp}/{name}.jsonl")]
+print(f"{'pair':<9} {'seed':>4} {'sk s':>8} {'unbake s':>9} {'ratio':>7} {'sk it':>6} {'ub it':>6} {'sk error':>10} {'ub error':>10}")
+for sk_name, ub_name in (("cd", "hals"), ("mu", "mu")):
+    sk, ub = load("sk-" + sk_name), load("ub-" + ub_name)
+    for a, b in zip(sk, ub):
+        print(f"{sk_name}/{ub_name:<6} {a['seed']:>4} {a['seconds']:8.2f} {b['seconds']:9.2f} {a['seconds'] / b['seconds']:7.2f} "
+              f"{a['iterations']:6d} {b['iterations']:6d} {a['relative_error']:10.6f} {b['relative_error']:10.6f}")
+    med = lambda rows, key: statistics.median(r[key] for r in rows)
+    print(f"{sk_name}/{ub_name:<6} {'med':>4} {med(sk, 'seconds'):8.2f} {med(ub, 'seconds'):9.2f} "
+          f"{med(sk, 'seconds') / med(ub, 'seconds'):7.2f} {'':6} {'':6} {med(sk, 'relative_error'):10.6f} "
+          f"{med(ub, 'relative_error'):10.6f}")
+PY
