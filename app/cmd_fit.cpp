@@ -42,6 +42,7 @@ class FitCommand : public Command {
   void run() override {
     for (const auto* p : {&json_, &model_, &mixtures_csv_, &topics_csv_}) io::check_output_folder(*p);
     auto outcome = model::fit_topics(root_, options_);
+    log_skipped(outcome.corpus.skipped);
     if (json_ != "-") {
       report::write_text_report(std::cout, outcome.topics, options_.topics, outcome.corpus, outcome.nmf,
                                 outcome.seconds);

@@ -11,6 +11,7 @@
 #include "model/topic_model.hpp"
 #include "report/csv_report.hpp"
 #include "report/text_report.hpp"
+#include "vectorizer_flags.hpp"
 
 namespace unbake::app {
 namespace {
@@ -32,6 +33,7 @@ class TransformCommand : public Command {
     for (const auto* p : {&json_, &mixtures_csv_}) io::check_output_folder(*p);
     auto model = model::load_model(model_path_);
     auto outcome = model::transform(model, inputs_, resolve_threads(threads_));
+    log_skipped(outcome.skipped);
     if (json_ != "-") report::write_mixtures_text(std::cout, outcome.documents, model.labels);
     if (!json_.empty()) {
       auto j = model::transform_json(outcome, model);

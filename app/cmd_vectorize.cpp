@@ -19,12 +19,7 @@ void write_lines(const std::string& path, const std::vector<std::string>& lines)
 }
 
 void log_summary(const text::VectorizedCorpus& c) {
-  constexpr std::size_t kListed = 10;
-  for (std::size_t i = 0; i < c.skipped.size() && i < kListed; ++i)
-    log().warn("skipped {}: {}", c.skipped[i].path, c.skipped[i].reason);
-  if (c.skipped.size() > kListed) log().warn("... and {} more skipped files", c.skipped.size() - kListed);
-  for (std::size_t i = kListed; i < c.skipped.size(); ++i)
-    log().debug("skipped {}: {}", c.skipped[i].path, c.skipped[i].reason);
+  log_skipped(c.skipped);
   const double mb_per_s = c.seconds_reading > 0 ? c.bytes_read / 1e6 / c.seconds_reading : 0.0;
   log().info("{}: {} documents read, {} skipped, {} empty; {} terms, {} nonzeros", c.root, c.doc_ids.size(),
              c.skipped.size(), c.empty_documents, c.terms.size(), c.V.nonZeros());

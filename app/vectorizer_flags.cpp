@@ -1,6 +1,9 @@
 #include "vectorizer_flags.hpp"
 
+#include <cstddef>
 #include <string>
+
+#include "core/log.hpp"
 
 namespace unbake::app {
 
@@ -95,6 +98,15 @@ void add_vectorizer_flags(CLI::App& app, text::VectorizerOptions& o) {
   app.add_option("--threads", o.threads, "Worker threads (0 = all cores); results do not depend on it")
       ->capture_default_str()
       ->type_name("N");
+}
+
+void log_skipped(const std::vector<text::SkippedFile>& skipped) {
+  constexpr std::size_t kListed = 10;
+  for (std::size_t i = 0; i < skipped.size() && i < kListed; ++i)
+    log().warn("skipped {}: {}", skipped[i].path, skipped[i].reason);
+  if (skipped.size() > kListed) log().warn("... and {} more skipped files", skipped.size() - kListed);
+  for (std::size_t i = kListed; i < skipped.size(); ++i)
+    log().debug("skipped {}: {}", skipped[i].path, skipped[i].reason);
 }
 
 }  // namespace unbake::app

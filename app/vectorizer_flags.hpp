@@ -4,11 +4,18 @@
 // sweep) accepts exactly the same spelling and defaults.
 #include <CLI/CLI.hpp>
 
+#include <vector>
+
+#include "text/reader.hpp"
 #include "text/vectorizer_options.hpp"
 
 namespace unbake::app {
 
 // Binds the flags to `options`, which must outlive `app`.
 void add_vectorizer_flags(CLI::App& app, text::VectorizerOptions& options);
+
+// A warning for each of the first skipped files (the rest only with -v, and a
+// count), so a messy folder never loses files silently on any command.
+void log_skipped(const std::vector<text::SkippedFile>& skipped);
 
 }  // namespace unbake::app
