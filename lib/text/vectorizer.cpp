@@ -170,9 +170,10 @@ VectorizedCorpus vectorize(const DocumentSource& documents, const VectorizerOpti
     }
   }
   if (merged.terms.empty())  // the input's fault, not the pruning settings'
-    throw InputError(fmt::format("{}: no words in the {} documents read (empty, or only stopwords, numbers or "
-                                 "punctuation; {} files skipped)",
-                                 documents.root, split.read_docs.size(), out.skipped.size()));
+    throw InputError(
+        fmt::format("{}: no words in the {} documents read (empty, or only stopwords, numbers or "
+                    "punctuation; {} files skipped)",
+                    documents.root, split.read_docs.size(), out.skipped.size()));
   const std::vector<std::uint32_t> kept =
       select_terms(merged.terms, df, corpus_count, split.read_docs.size(), options.prune());
 
