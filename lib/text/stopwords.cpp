@@ -14,22 +14,6 @@ namespace unbake::text {
 
 namespace {
 
-inline std::uint64_t hash_word(std::string_view w) {
-  // Eight bytes per multiply, the last 1-8 through word_key: stopword checks
-  // run once per token, so this is hot.
-  constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
-  std::uint64_t h = w.size() * kMul;
-  std::size_t i = 0;
-  for (; i + 8 < w.size(); i += 8) {
-    std::uint64_t x;
-    std::memcpy(&x, w.data() + i, 8);
-    h = (h ^ x) * kMul;
-    h ^= h >> 29;
-  }
-  h = (h ^ word_key(w.substr(i))) * kMul;
-  return h ^ (h >> 32);
-}
-
 const std::string_view* find_embedded(std::string_view code) {
   for (const auto& [lang, text] : embedded_stopword_lists()) {
     if (lang == code) return &text;
@@ -115,7 +99,7 @@ void StopwordSet::build_table() {
   lengths_by_first_.fill(0);
   for (const auto& word : words_) {
     lengths_by_first_[static_cast<unsigned char>(word[0])] |= 1u << (word.size() % 32);
-    const Slot slot{hash_word(word), static_cast<std::uint32_t>(pool_.size()),
+    const Slot slot{word_hash(word), static_cast<std::uint32_t>(pool_.size()),
                     static_cast<std::uint32_t>(word.size())};
     pool_ += word;
     std::uint64_t i = slot.hash & mask_;
@@ -130,13 +114,13 @@ bool StopwordSet::contains(std::string_view word) const {
     return false;
   }
   if (slots_.empty()) return false;  // default-constructed
-  const std::uint64_t hash = hash_word(word);
+  const std::uint64_t hash = word_hash(word);
   for (std::uint64_t i = hash & mask_;; i = (i + 1) & mask_) {
     const Slot& slot = slots_[i];
     if (slot.length == 0) return false;
-    // Equal full hashes and lengths of words up to 8 bytes: the hash mixes
-    // word_key, which with the length determines such a word, and the mixing
-    // is a bijection of it, so no bytes need comparing.
+    // Equal full hashes and lengths of words up to 8 bytes mean equal words
+    // (word_hash is a bijection of word_key for a given length), so no bytes
+    // need comparing.
     if (slot.hash == hash && slot.length == word.size() &&
         (word.size() <= 8 || std::memcmp(pool_.data() + slot.offset, word.data(), word.size()) == 0)) {
       return true;

@@ -14,41 +14,8 @@
 #include "text/word_key.hpp"
 
 namespace unbake::text {
-namespace {
-
-inline std::uint64_t fmix(std::uint64_t h) {
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 33;
-  return h;
-}
-
-// Eight bytes at a time; terms are short, so this is a handful of multiplies.
-// The last 1-8 bytes go in through word_key (no variable-length copy).
-inline std::uint64_t hash_bytes(std::string_view s) {
-  std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ s.size();
-  const char* p = s.data();
-  std::size_t n = s.size();
-  while (n > 8) {
-    std::uint64_t k;
-    std::memcpy(&k, p, 8);
-    h = (h ^ k) * 0x87c37b91114253d5ULL;
-    h ^= h >> 31;
-    p += 8;
-    n -= 8;
-  }
-  return fmix(h ^ word_key(std::string_view(p, n)));
-}
-
-}  // namespace
 
 TermDictionary::TermDictionary() : slots_(1024, 0) {}
-
-namespace {
-inline std::uint64_t head_of(std::string_view term) { return word_key(term); }
-}  // namespace
 
 std::size_t TermDictionary::probe(std::string_view term, std::uint64_t hash, std::uint64_t head) const {
   const std::size_t mask = slots_.size() - 1;
@@ -64,13 +31,13 @@ std::size_t TermDictionary::probe(std::string_view term, std::uint64_t hash, std
 }
 
 std::uint32_t TermDictionary::find(std::string_view term) const {
-  const std::uint32_t s = slots_[probe(term, hash_bytes(term), head_of(term))];
+  const std::uint32_t s = slots_[probe(term, word_hash(term), word_key(term))];
   return s == 0 ? kNotFound : s - 1;
 }
 
 std::uint32_t TermDictionary::intern(std::string_view term) {
-  const std::uint64_t hash = hash_bytes(term);
-  const std::uint64_t head = head_of(term);
+  const std::uint64_t hash = word_hash(term);
+  const std::uint64_t head = word_key(term);
   std::uint32_t& s = slots_[probe(term, hash, head)];
   return s != 0 ? s - 1 : insert_at(s, term, hash, head);
 }
@@ -93,13 +60,13 @@ void TermDictionary::lookup_batch(Self& self, const std::vector<std::string_view
   constexpr std::size_t kAhead = 16;  // slots are fetched this many terms ahead, entries half as far
   const std::size_t n = terms.size();
   std::array<std::uint64_t, kAhead> ring{};  // hashes of terms i .. i + kAhead - 1
-  for (std::size_t i = 0; i < n && i < kAhead; ++i) ring[i] = hash_bytes(terms[i]);
+  for (std::size_t i = 0; i < n && i < kAhead; ++i) ring[i] = word_hash(terms[i]);
   ids.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint64_t hash = ring[i % kAhead];
     const std::size_t mask = self.slots_.size() - 1;
     if (i + kAhead < n) {
-      const std::uint64_t ahead = hash_bytes(terms[i + kAhead]);
+      const std::uint64_t ahead = word_hash(terms[i + kAhead]);
       ring[i % kAhead] = ahead;
       __builtin_prefetch(&self.slots_[ahead & mask]);
     }
@@ -107,7 +74,7 @@ void TermDictionary::lookup_batch(Self& self, const std::vector<std::string_view
       const std::uint32_t s = self.slots_[ring[(i + kAhead / 2) % kAhead] & mask];
       if (s != 0) __builtin_prefetch(&self.entries_[s - 1]);
     }
-    const std::uint64_t head = head_of(terms[i]);
+    const std::uint64_t head = word_key(terms[i]);
     auto& slot = self.slots_[self.probe(terms[i], hash, head)];
     if constexpr (std::is_const_v<Self>) {
       ids[i] = slot != 0 ? slot - 1 : kNotFound;

@@ -33,4 +33,29 @@ inline std::uint64_t word_key(std::string_view w) {
          static_cast<std::uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16;
 }
 
+// The hash of both word tables (stopwords, term dictionary): eight bytes per
+// multiply, the last 1-8 through word_key. For a word of up to 8 bytes it is
+// a bijection of word_key given the length (xor with a constant, then the
+// invertible murmur3 finaliser), so equal hashes and lengths mean equal words.
+inline std::uint64_t word_hash(std::string_view s) {
+  std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ s.size();
+  const char* p = s.data();
+  std::size_t n = s.size();
+  while (n > 8) {
+    std::uint64_t k;
+    std::memcpy(&k, p, 8);
+    h = (h ^ k) * 0x87c37b91114253d5ULL;
+    h ^= h >> 31;
+    p += 8;
+    n -= 8;
+  }
+  h ^= word_key(std::string_view(p, n));
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33;
+  return h;
+}
+
 }  // namespace unbake::text
