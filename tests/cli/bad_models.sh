@@ -7,10 +7,7 @@ set -uo pipefail
 source "$(dirname "$0")/lib/expect.bash"
 expect_setup "$@"
 
-mkdir docs
-for i in 1 2 3 4 5 6; do
-  printf 'apple banana cherry date %s %s\n' "word$i" "word$((i % 3))" >"docs/d$i.txt"
-done
+small_corpus docs
 expect_ok "$bin" fit docs -k 2 --min-df 1 --model model.json
 expect_ok "$bin" transform model.json docs --json good.json
 printf 'kept\n' >kept.json

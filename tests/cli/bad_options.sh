@@ -5,10 +5,7 @@ set -uo pipefail
 source "$(dirname "$0")/lib/expect.bash"
 expect_setup "$@"
 
-mkdir docs
-for i in 1 2 3 4 5 6; do
-  printf 'apple banana cherry date %s %s\n' "word$i" "word$((i % 3))" >"docs/d$i.txt"
-done
+small_corpus docs
 
 usage() { expect_error 2 "$@"; }
 

@@ -7,10 +7,7 @@ set -uo pipefail
 source "$(dirname "$0")/lib/expect.bash"
 expect_setup "$@"
 
-mkdir docs
-for i in 1 2 3 4 5 6; do
-  printf 'apple banana cherry date %s %s\n' "word$i" "word$((i % 3))" >"docs/d$i.txt"
-done
+small_corpus docs
 printf ',a,b,c\nr1,1,0,2\nr2,0,3,1\nr3,2,1,0\n' >x.csv
 printf 'previous report\n' >report.json
 printf 'previous model\n' >model.json

@@ -14,6 +14,15 @@ expect_setup() {
   [ -x "$py" ] || py=$(command -v python3)
 }
 
+# small_corpus DIR: six one-line documents sharing four words, enough for
+# fit -k 2 --min-df 1.
+small_corpus() {
+  mkdir "$1"
+  for i in 1 2 3 4 5 6; do
+    printf 'apple banana cherry date %s %s\n' "word$i" "word$((i % 3))" >"$1/d$i.txt"
+  done
+}
+
 fail() {
   echo "FAIL: $*"
   failures=$((failures + 1))
