@@ -93,11 +93,13 @@ NmfResult fit(const SparseMatrix& input, const NmfConfig& config, Progress* prog
   result.objective_trace.push_back(previous);
   std::optional<Extrapolation> extrapolation;
   if (config.extrapolate) extrapolation.emplace(f);
-  double before_previous = previous;
   for (int it = 1; it <= config.max_iter; ++it) {
     // H's extrapolation waits until here, so that when the loop ends the
     // factors are exactly the pair whose objective was reported last.
-    if (extrapolation && it > 1) extrapolation->after_objective(f, before_previous, previous, threads);
+    // The trace's last two values: the objective before and after the last step.
+    const auto& trace = result.objective_trace;
+    if (extrapolation && it > 1)
+      extrapolation->after_objective(f, trace[trace.size() - 2], trace.back(), threads);
     rule->update_w(problem, f);
     if (extrapolation) extrapolation->after_w(f, threads);
     rule->update_h(problem, f);
@@ -113,7 +115,6 @@ NmfResult fit(const SparseMatrix& input, const NmfConfig& config, Progress* prog
       result.converged = true;
       break;
     }
-    before_previous = previous;
     previous = current;
   }
 
