@@ -87,8 +87,11 @@ void leading_eigenpairs(const SparseMatrix& X, const SparseMatrix& Xt, int k, in
   multiply(X, omega, Q, threads);
   orthonormalise(Q, threads, 1);
   for (int step = 0; step < kPowerSteps; ++step) {
+    // Z = XᵀQ is not orthonormalised: it is the wide side (as many rows as
+    // the longer dimension of V), and one application of X·Xᵀ between two
+    // orthonormalisations of Q only squares the spread of the singular
+    // values, which the Gram-based pass below resolves in double precision.
     multiply(Xt, Q, Z, threads);
-    orthonormalise(Z, threads, 1);
     multiply(X, Z, Q, threads);
     orthonormalise(Q, threads, step + 1 == kPowerSteps ? 2 : 1);
   }
