@@ -5,7 +5,7 @@
 # single seed compares two draws. For seeds 0..4 this runs, side by side:
 #   scikit-learn NMF(solver=cd) and NMF(solver=mu), defaults (fit alone), and
 #   unbake factor: hals with UNBAKE_HALS_FLAGS, mu with UNBAKE_MU_FLAGS (whole
-#   process: reading the .mtx, fitting, writing the JSON),
+#   process: reading the .mtx and fitting; its summary, no output files),
 # on scikit-learn's TF-IDF of the corpus (exported by bench/factor.sh), and
 # prints every run and the medians of time and error per side.
 #
@@ -43,12 +43,15 @@ for pair in cd:hals mu:mu; do
   for seed in "${seeds[@]}"; do
     echo "unbake factor --solver $ours ${flags[*]} --seed $seed ..." >&2
     start=$(date +%s.%N)
-    "$unbake" -q factor "$matrix" -k "$k" --solver "$ours" --seed "$seed" "${flags[@]}" -o "$tmp/ours.json"
+    # The summary (stdout), as in harness.sh: no output files, like the peer's fit alone.
+    "$unbake" -q factor "$matrix" -k "$k" --solver "$ours" --seed "$seed" "${flags[@]}" >"$tmp/ours.txt"
     end=$(date +%s.%N)
-    "$python" -c 'import json, sys
-r = json.load(open(sys.argv[1]))
-print(json.dumps(dict(seed=int(sys.argv[2]), seconds=float(sys.argv[3]), iterations=r["iterations"],
-                      relative_error=r["relative_error"])))' "$tmp/ours.json" "$seed" "$(echo "$end - $start" | bc -l)" \
+    "$python" -c 'import json, re, sys
+text = open(sys.argv[1]).read()
+iterations = int(re.search(r"iterations (\d+)", text).group(1))
+error = float(re.search(r"relative error ([0-9.eE+-]+)", text).group(1))
+print(json.dumps(dict(seed=int(sys.argv[2]), seconds=float(sys.argv[3]), iterations=iterations,
+                      relative_error=error)))' "$tmp/ours.txt" "$seed" "$(echo "$end - $start" | bc -l)" \
       >>"$tmp/ub-$ours.jsonl"
   done
 done
