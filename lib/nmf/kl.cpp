@@ -79,9 +79,9 @@ class Kl final : public UpdateRule {
           fi[t] = denom > 0 ? fi[t] * num[t] / denom : 0.0;
           if (fi[t] < kFlush) fi[t] = 0;
         }
-        parts[b].add_row(fi, nullptr);
         if (s.last_half) div[b] += row_divergence(X, i, s.O, fi);
       }
+      parts[b].add_rows(F.data() + begin * k, end - begin, nullptr);
     });
     if (s.last_half) {
       double total = 0;

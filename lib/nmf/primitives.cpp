@@ -1,28 +1,78 @@
 #include "nmf/primitives.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace unbake::nmf {
 
-void FactorStats::add_row(const double* __restrict f, const double* r) {
+namespace {
+
+// Rows taken together by the Gram update: each load and store of a Gram
+// column then carries this many products instead of one.
+constexpr Eigen::Index kGroup = 4;
+// Up to this many topics the non-zero positions are gathered on the stack;
+// above it every position takes part (adding 0·f[b] changes no sum).
+constexpr Eigen::Index kGatherMax = 256;
+
+}  // namespace
+
+void FactorStats::add_rows(const double* f, Eigen::Index rows, const double* r) {
   const Eigen::Index k = colsum.size();
-  // The Gram never overlaps the row: telling the compiler so lets the inner
+  // The Gram never overlaps the rows: telling the compiler so lets the inner
   // loop vectorise (without it every store may alias f and stays scalar).
   double* __restrict g = gram.data();
-  double dot = 0;
-  for (Eigen::Index a = 0; a < k; ++a) {
-    const double fa = f[a];
-    colsum[a] += fa;
-    if (r) dot += fa * r[a];
-    // Factor rows are often sparse after clipping: skipping zeros is exact.
-    // Full columns (not a triangle): fixed-length loops vectorise, and
-    // g(a, b) and g(b, a) sum the same products in the same order, so the
-    // result is exactly symmetric.
-    if (fa == 0) continue;
-    double* __restrict col = g + a * k;
-    for (Eigen::Index b = 0; b < k; ++b) col[b] += fa * f[b];
+  std::array<int, kGatherMax> at;
+  for (Eigen::Index first = 0; first < rows; first += kGroup) {
+    const Eigen::Index n = std::min(kGroup, rows - first);
+    // A short last group repeats a zero row (rows[...] = zeros): one loop shape for all.
+    std::array<const double*, kGroup> row;
+    for (Eigen::Index q = 0; q < kGroup; ++q) row[q] = q < n ? f + (first + q) * k : nullptr;
+    Eigen::Index count = 0;
+    for (Eigen::Index q = 0; q < n; ++q) {
+      const double* __restrict fr = row[q];
+      double dot = 0;
+      for (Eigen::Index t = 0; t < k; ++t) {
+        colsum[t] += fr[t];
+        if (r) dot += fr[t] * r[(first + q) * k + t];
+      }
+      cross += dot;
+    }
+    // Factor rows are often sparse after clipping, and skipping a position
+    // that is zero in all rows of the group is exact. The positions are
+    // gathered without a branch: a test in the update loop mispredicts on
+    // about every other entry of a text factor.
+    if (k <= kGatherMax) {
+      for (Eigen::Index t = 0; t < k; ++t) {
+        bool any = false;
+        for (Eigen::Index q = 0; q < n; ++q) any |= row[q][t] != 0;
+        at[static_cast<size_t>(count)] = static_cast<int>(t);
+        count += any;
+      }
+    } else {
+      count = k;
+    }
+    // Full columns (not a triangle): fixed-length loops vectorise, and g(a, b)
+    // and g(b, a) add the same products in the same order, so the Gram is
+    // exactly symmetric.
+    for (Eigen::Index c = 0; c < count; ++c) {
+      const Eigen::Index a = k <= kGatherMax ? at[static_cast<size_t>(c)] : c;
+      double* __restrict col = g + a * k;
+      if (n == kGroup) {
+        const double* __restrict f0 = row[0];
+        const double* __restrict f1 = row[1];
+        const double* __restrict f2 = row[2];
+        const double* __restrict f3 = row[3];
+        const double x0 = f0[a], x1 = f1[a], x2 = f2[a], x3 = f3[a];
+        for (Eigen::Index b = 0; b < k; ++b) col[b] += x0 * f0[b] + x1 * f1[b] + x2 * f2[b] + x3 * f3[b];
+      } else {
+        for (Eigen::Index q = 0; q < n; ++q) {
+          const double* __restrict fq = row[q];
+          const double x = fq[a];
+          for (Eigen::Index b = 0; b < k; ++b) col[b] += x * fq[b];
+        }
+      }
+    }
   }
-  cross += dot;
 }
 
 void FactorStats::merge(const FactorStats& other) {
@@ -56,11 +106,10 @@ FactorStats stats_impl(const RowMatrix& F, const SparseMatrix* X, const RowMatri
   const Eigen::Index k = F.cols();
   BlockStats parts(F.rows(), k);
   for_blocks(F.rows(), threads, [&](Eigen::Index b, Eigen::Index begin, Eigen::Index end) {
-    std::vector<double> r(X ? static_cast<size_t>(k) : 0);
-    for (Eigen::Index i = begin; i < end; ++i) {
-      if (X) row_product(*X, i, *O, r.data());
-      parts[b].add_row(F.data() + i * k, X ? r.data() : nullptr);
-    }
+    std::vector<double> r(X ? static_cast<size_t>((end - begin) * k) : 0);
+    if (X)
+      for (Eigen::Index i = begin; i < end; ++i) row_product(*X, i, *O, r.data() + (i - begin) * k);
+    parts[b].add_rows(F.data() + begin * k, end - begin, X ? r.data() : nullptr);
   });
   return parts.reduce();
 }

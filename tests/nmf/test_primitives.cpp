@@ -54,3 +54,21 @@ TEST_CASE("reductions are bit-identical for any thread count") {
     CHECK(one.cross == many.cross);
   }
 }
+
+TEST_CASE("the Gram of a factor with zeros is exact and exactly symmetric") {
+  // Rows taken four at a time with all-zero positions skipped: rows whose
+  // zeros differ, a row count that leaves a short last group, and (k = 300)
+  // the path that does not gather positions.
+  for (Eigen::Index k : {Eigen::Index{7}, Eigen::Index{300}}) {
+    RowMatrix F = random_factor(517, k, 11);
+    for (Eigen::Index i = 0; i < F.rows(); ++i)
+      for (Eigen::Index t = 0; t < k; ++t)
+        if ((i * 7 + t * 3) % 5 < 3) F(i, t) = 0;  // about 60% zeros, in no fixed column
+    F.row(3).setZero();
+    const FactorStats s = factor_stats(F, 2);
+    const Matrix dense = F.transpose() * F;
+    CHECK((s.gram - dense).norm() <= 1e-12 * dense.norm());
+    CHECK(s.gram == s.gram.transpose());
+    CHECK((s.colsum - Vector(F.colwise().sum().transpose())).norm() <= 1e-12 * s.colsum.norm());
+  }
+}
