@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include <doctest/doctest.h>
@@ -14,10 +15,24 @@
 
 namespace unbake::test {
 
+// This test process's scratch folder; removed when the process exits, so a
+// run of the suite leaves nothing behind in the temp folder.
+inline const std::filesystem::path& scratch_dir() {
+  struct Dir {
+    std::filesystem::path path =
+        std::filesystem::temp_directory_path() / ("unbake-io-test-" + std::to_string(::getpid()));
+    Dir() { std::filesystem::create_directories(path); }
+    ~Dir() {
+      std::error_code ignored;
+      std::filesystem::remove_all(path, ignored);
+    }
+  };
+  static const Dir dir;
+  return dir.path;
+}
+
 inline std::filesystem::path scratch_file(const std::string& name, const std::string& text) {
-  auto dir = std::filesystem::temp_directory_path() / ("unbake-io-test-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  auto path = dir / name;
+  auto path = scratch_dir() / name;
   std::ofstream(path, std::ios::binary) << text;
   return path;
 }
