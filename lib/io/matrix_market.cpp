@@ -43,6 +43,8 @@ class Lines {
     return false;
   }
   long number() const { return number_; }
+  // The text not read yet.
+  std::string_view rest() const { return {p_, static_cast<std::size_t>(end_ - p_)}; }
 
   [[noreturn]] void fail(const std::string& what) const {
     if (number_ == 0) throw InputError(path_ + ": " + what);
@@ -141,21 +143,26 @@ struct Triplets {
 // Row-major compressed storage built straight from the entries: counting sort
 // by row, then each row sorted by column with duplicates summed and zeros
 // dropped (they carry no information for a non-negative factorization).
-RowSparse to_csr(long m, long n, const Triplets& t) {
+// The parts are taken in order, as if they were one list of entries.
+RowSparse to_csr(long m, long n, const std::vector<Triplets>& parts) {
   std::vector<int> start(static_cast<std::size_t>(m) + 1, 0);
-  for (int r : t.rows) ++start[static_cast<std::size_t>(r) + 1];
+  std::size_t count = 0;
+  for (const Triplets& t : parts) {
+    for (int r : t.rows) ++start[static_cast<std::size_t>(r) + 1];
+    count += t.values.size();
+  }
   std::partial_sum(start.begin(), start.end(), start.begin());
 
-  const std::size_t count = t.values.size();
   std::vector<int> col(count);
   std::vector<double> val(count);
   {
     std::vector<int> fill(start.begin(), start.end() - 1);
-    for (std::size_t e = 0; e < count; ++e) {
-      auto at = static_cast<std::size_t>(fill[static_cast<std::size_t>(t.rows[e])]++);
-      col[at] = t.cols[e];
-      val[at] = t.values[e];
-    }
+    for (const Triplets& t : parts)
+      for (std::size_t e = 0; e < t.values.size(); ++e) {
+        auto at = static_cast<std::size_t>(fill[static_cast<std::size_t>(t.rows[e])]++);
+        col[at] = t.cols[e];
+        val[at] = t.values[e];
+      }
   }
 
   RowSparse out(m, n);
@@ -200,10 +207,123 @@ RowSparse to_csr(long m, long n, const Triplets& t) {
 
 }  // namespace
 
+namespace {
+
+struct Shape {
+  Header header;
+  long m = 0, n = 0;
+  long declared = 0;  // entries the size line announces (m·n for array layout)
+};
+
+// Parses the entry lines left in `lines` into `t` and returns how many were
+// read (zeros included). Array layout places entry number `seen` column-major,
+// so only a coordinate file can be parsed in independent pieces.
+long parse_entries(Lines& lines, const Shape& shape, Triplets& t) {
+  std::string_view line, tok;
+  auto parse_index = [&](const char* name, long limit) -> int {
+    if (!next_token(line, tok)) lines.fail(std::string("entry is missing its ") + name + " index");
+    long v = 0;
+    auto [end, ec] = std::from_chars(tok.data(), tok.data() + tok.size(), v);
+    if (ec != std::errc() || end != tok.data() + tok.size())
+      lines.fail(std::string(name) + " index " + quoted(tok) + " is not an integer");
+    if (v < 1 || v > limit)
+      lines.fail(std::string(name) + " index " + std::to_string(v) + " is out of range 1.." +
+                 std::to_string(limit));
+    return static_cast<int>(v - 1);
+  };
+
+  long seen = 0;
+  while (lines.next_content(line)) {
+    if (seen == shape.declared)
+      lines.fail("more entries than the " + std::to_string(shape.declared) + " declared on the size line");
+    int r = 0, c = 0;
+    if (shape.header.coordinate) {
+      r = parse_index("row", shape.m);
+      c = parse_index("column", shape.n);
+    } else {
+      r = static_cast<int>(seen % shape.m);  // array layout is column-major
+      c = static_cast<int>(seen / shape.m);
+    }
+    double v = 1;
+    if (!shape.header.pattern) {
+      if (!next_token(line, tok)) lines.fail("entry is missing its value");
+      if (!parse_number(tok, v)) lines.fail("value " + quoted(tok) + " is not a number");
+    }
+    if (next_token(line, tok)) lines.fail("unexpected " + quoted(tok) + " after the entry");
+    ++seen;
+    if (v == 0) continue;
+    t.rows.push_back(r);
+    t.cols.push_back(c);
+    t.values.push_back(v);
+  }
+  return seen;
+}
+
+// Reserves for about `bytes` of entry text, bounded by the file size so a
+// lying header cannot make us allocate more than the text could hold.
+void reserve_for(Triplets& t, const Shape& shape, std::size_t bytes, std::size_t total_bytes) {
+  const double share = total_bytes ? static_cast<double>(bytes) / static_cast<double>(total_bytes) : 1.0;
+  const auto expected = static_cast<std::size_t>(static_cast<double>(shape.declared) * share * 1.05) + 16;
+  const std::size_t n = std::min(expected, bytes / 4 + 1);
+  t.rows.reserve(n);
+  t.cols.reserve(n);
+  t.values.reserve(n);
+}
+
+// Below this much entry text one thread parses it all.
+constexpr std::size_t kParallelBytes = std::size_t{4} << 20;
+
+// Coordinate entries parsed in pieces on all cores, each piece a run of whole
+// lines; the pieces' entries, taken in order, are those of a serial parse, so
+// the matrix is the same bit for bit. Returns false when a piece finds a
+// problem or the count differs from the size line: the caller then parses
+// serially, which names the first bad line exactly.
+bool parse_in_pieces(const std::string& path, std::string_view body, const Shape& shape,
+                     std::vector<Triplets>& parts) {
+  const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t pieces = std::min(cores, body.size() / (kParallelBytes / 2));
+  if (!shape.header.coordinate || pieces < 2) return false;
+  std::vector<std::string_view> texts;
+  std::size_t from = 0;
+  for (std::size_t j = 1; j <= pieces && from < body.size(); ++j) {
+    std::size_t to = j == pieces ? body.size() : std::max(from, body.size() * j / pieces);
+    if (to < body.size()) {
+      const std::size_t nl = body.find('\n', to);
+      to = nl == std::string_view::npos ? body.size() : nl + 1;
+    }
+    texts.push_back(body.substr(from, to - from));
+    from = to;
+  }
+  parts.assign(texts.size(), Triplets());
+  std::vector<std::future<long>> counts;
+  for (std::size_t j = 0; j < texts.size(); ++j)
+    counts.push_back(std::async(std::launch::async, [&, j]() -> long {
+      reserve_for(parts[j], shape, texts[j].size(), body.size());
+      Lines lines(path, texts[j]);
+      try {
+        return parse_entries(lines, shape, parts[j]);
+      } catch (const InputError&) {
+        return -1;
+      }
+    }));
+  long seen = 0;
+  bool ok = true;
+  for (auto& c : counts) {
+    const long piece = c.get();
+    ok = ok && piece >= 0;
+    seen += std::max(piece, 0L);
+  }
+  return ok && seen == shape.declared;
+}
+
+}  // namespace
+
 RowSparse read_matrix_market(const std::string& path) {
   MappedFile file(path);
   Lines lines(path, file.text());
-  const Header header = parse_header(lines);
+  Shape shape;
+  shape.header = parse_header(lines);
+  const Header& header = shape.header;
 
   std::string_view line;
   if (!lines.next_content(line))
@@ -227,55 +347,20 @@ RowSparse read_matrix_market(const std::string& path) {
   if (header.coordinate && declared > m * n)
     lines.fail("bad size line: " + std::to_string(declared) + " entries cannot fit in a " +
                std::to_string(m) + " x " + std::to_string(n) + " matrix");
+  shape.m = m;
+  shape.n = n;
+  shape.declared = declared;
 
-  Triplets t;
-  // Bounded by the file size so a lying header cannot make us allocate more.
-  const auto reserve =
-      static_cast<std::size_t>(std::min<long>(declared, static_cast<long>(file.text().size() / 4 + 1)));
-  t.rows.reserve(reserve);
-  t.cols.reserve(reserve);
-  t.values.reserve(reserve);
+  std::vector<Triplets> parts;
+  if (parse_in_pieces(path, lines.rest(), shape, parts)) return to_csr(m, n, parts);
 
-  auto parse_index = [&](const char* name, long limit) -> int {
-    if (!next_token(line, tok)) lines.fail(std::string("entry is missing its ") + name + " index");
-    long v = 0;
-    auto [end, ec] = std::from_chars(tok.data(), tok.data() + tok.size(), v);
-    if (ec != std::errc() || end != tok.data() + tok.size())
-      lines.fail(std::string(name) + " index " + quoted(tok) + " is not an integer");
-    if (v < 1 || v > limit)
-      lines.fail(std::string(name) + " index " + std::to_string(v) + " is out of range 1.." +
-                 std::to_string(limit));
-    return static_cast<int>(v - 1);
-  };
-
-  long seen = 0;
-  while (lines.next_content(line)) {
-    if (seen == declared)
-      lines.fail("more entries than the " + std::to_string(declared) + " declared on the size line");
-    int r = 0, c = 0;
-    if (header.coordinate) {
-      r = parse_index("row", m);
-      c = parse_index("column", n);
-    } else {
-      r = static_cast<int>(seen % m);  // array layout is column-major
-      c = static_cast<int>(seen / m);
-    }
-    double v = 1;
-    if (!header.pattern) {
-      if (!next_token(line, tok)) lines.fail("entry is missing its value");
-      if (!parse_number(tok, v)) lines.fail("value " + quoted(tok) + " is not a number");
-    }
-    if (next_token(line, tok)) lines.fail("unexpected " + quoted(tok) + " after the entry");
-    ++seen;
-    if (v == 0) continue;
-    t.rows.push_back(r);
-    t.cols.push_back(c);
-    t.values.push_back(v);
-  }
+  parts.assign(1, Triplets());
+  reserve_for(parts[0], shape, lines.rest().size(), lines.rest().size());
+  const long seen = parse_entries(lines, shape, parts[0]);
   if (seen < declared)
     lines.fail("file ends after " + std::to_string(seen) + " of the " + std::to_string(declared) +
                " entries declared on the size line (truncated?)");
-  return to_csr(m, n, t);
+  return to_csr(m, n, parts);
 }
 
 namespace {
