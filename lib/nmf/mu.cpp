@@ -46,14 +46,7 @@ class Mu final : public FrobeniusRule {
                         double first = 0;
                         for (int sweep = 0; sweep < max_sweeps; ++sweep) {
                           // All denominators use the old row: compute them before writing.
-                          // d = f·G accumulated row of G by row of G (G is symmetric), so the
-                          // inner loop runs across t and vectorises; zero entries add nothing.
-                          std::fill(d, d + k, 0.0);
-                          for (Eigen::Index a = 0; a < k; ++a) {
-                            if (f[a] == 0) continue;
-                            const double* __restrict g = G.data() + a * k;
-                            for (Eigen::Index t = 0; t < k; ++t) d[t] += f[a] * g[t];
-                          }
+                          row_times_gram<false>(f, G, nullptr, d);
                           double moved = 0;
                           for (Eigen::Index t = 0; t < k; ++t) {
                             double next = f[t] * (r[t] / (d[t] + l1 + l2 * f[t] + kEpsilon));
