@@ -24,7 +24,7 @@ void FactorStats::add_rows(const double* f, Eigen::Index rows, const double* r) 
   std::array<int, kGatherMax> at;
   for (Eigen::Index first = 0; first < rows; first += kGroup) {
     const Eigen::Index n = std::min(kGroup, rows - first);
-    // A short last group repeats a zero row (rows[...] = zeros): one loop shape for all.
+    // A short last group (n < kGroup) is added row by row below.
     std::array<const double*, kGroup> row;
     for (Eigen::Index q = 0; q < kGroup; ++q) row[q] = q < n ? f + (first + q) * k : nullptr;
     Eigen::Index count = 0;
