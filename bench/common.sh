@@ -39,6 +39,10 @@ for key in sys.argv[2:]:
 print(v)' "$@"
 }
 
+# summary_value FILE NAME: the number after NAME at the start of a line of
+# `unbake factor`'s summary ("iterations 13, ...", "relative error 0.97", "seconds 0.6").
+summary_value() { sed -n "s/^$2 \([-0-9.e+]*\).*/\1/p" "$1"; }
+
 # measure [--timeout S] PREFIX COMMAND...: runs COMMAND with stdout in
 # PREFIX.out and stderr in PREFIX.err under GNU time; sets m_wall (seconds)
 # and m_rss (peak resident set, kB) and returns COMMAND's status. With

@@ -47,13 +47,9 @@ unbake_run() {  # seed, solver, flags...: appends one JSON line to $tmp/ub-<solv
   # The summary (stdout), as in harness.sh: no output files, like the peer's fit alone.
   "$unbake" -q factor "$matrix" -k "$k" --solver "$ours" --seed "$seed" "$@" >"$tmp/ours.txt"
   end=$(date +%s.%N)
-  "$python" -c 'import json, re, sys
-text = open(sys.argv[1]).read()
-iterations = int(re.search(r"iterations (\d+)", text).group(1))
-error = float(re.search(r"relative error ([0-9.eE+-]+)", text).group(1))
-print(json.dumps(dict(seed=int(sys.argv[2]), seconds=float(sys.argv[3]), iterations=iterations,
-                      relative_error=error)))' "$tmp/ours.txt" "$seed" "$(echo "$end - $start" | bc -l)" \
-    >>"$tmp/ub-$ours.jsonl"
+  printf '{"seed": %s, "seconds": %.6f, "iterations": %s, "relative_error": %s}\n' "$seed" \
+    "$(echo "$end - $start" | bc -l)" "$(summary_value "$tmp/ours.txt" iterations)" \
+    "$(summary_value "$tmp/ours.txt" 'relative error')" >>"$tmp/ub-$ours.jsonl"
 }
 
 for pair in cd:hals mu:mu; do

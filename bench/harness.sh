@@ -80,7 +80,6 @@ vectorizer_flags=(--stopwords "$stopwords" --min-df 2 --max-df 0.95)
 
 note() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
 mtx_shape() { sed -n '/^[^%]/{p;q}' "$1"; }  # rows columns non-zeros
-summary_value() { sed -n "s/^$2 \([-0-9.e+]*\).*/\1/p" "$1"; }  # from `unbake factor`'s summary
 
 # row CASE PART PEER_S UNBAKE_S PEER_QUALITY UNBAKE_QUALITY PEER_RSS_KB UNBAKE_RSS_KB
 row() { (IFS=$'\t'; echo "$*") >>"$rows"; }
