@@ -46,7 +46,7 @@ class Mu final : public FrobeniusRule {
                         double first = 0;
                         for (int sweep = 0; sweep < max_sweeps; ++sweep) {
                           // All denominators use the old row: compute them before writing.
-                          row_times_gram<false>(f, G, nullptr, d);
+                          row_times_gram(f, G, d);
                           double moved = 0;
                           for (Eigen::Index t = 0; t < k; ++t) {
                             double next = f[t] * (r[t] / (d[t] + l1 + l2 * f[t] + kEpsilon));

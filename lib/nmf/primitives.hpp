@@ -33,18 +33,17 @@ void for_blocks(Eigen::Index rows, int threads, Fn&& fn) {
 }
 
 namespace detail {
-// Columns [t0, t0 + L·chunks) of out = init ± f·G (see row_times_gram).
-template <int L, bool Subtract>
+// Columns [t0, t0 + L·chunks) of out = f·G (see row_times_gram).
+template <int L>
 Eigen::Index row_times_gram_chunks(const double* __restrict f, const double* __restrict G, Eigen::Index k,
-                                   const double* __restrict init, double* __restrict out, Eigen::Index t0) {
+                                   double* __restrict out, Eigen::Index t0) {
   for (; t0 + L <= k; t0 += L) {
-    double acc[L];
-    for (int j = 0; j < L; ++j) acc[j] = init ? init[t0 + j] : 0.0;
+    double acc[L] = {};
     for (Eigen::Index a = 0; a < k; ++a) {
       const double fa = f[a];
       if (fa == 0) continue;
       const double* __restrict g = G + a * k + t0;
-      for (int j = 0; j < L; ++j) acc[j] = Subtract ? acc[j] - fa * g[j] : acc[j] + fa * g[j];
+      for (int j = 0; j < L; ++j) acc[j] += fa * g[j];
     }
     for (int j = 0; j < L; ++j) out[t0 + j] = acc[j];
   }
@@ -52,22 +51,20 @@ Eigen::Index row_times_gram_chunks(const double* __restrict f, const double* __r
 }
 }  // namespace detail
 
-// out = init + f·G (Subtract = false; init may be null for 0) or init − f·G,
-// for a row f of k entries and a symmetric k x k G (so row a of G is its
-// column a), skipping f's zeros. Each out[t] is accumulated over a in
+// out = f·G for a row f of k entries and a symmetric k x k G (so row a of G
+// is its column a), skipping f's zeros. Each out[t] is accumulated over a in
 // increasing order, as a plain loop would; the sums are kept in registers a
 // chunk of t at a time: accumulated through memory instead, every step waits
 // on the store of the one before. Accelerated MU's inner sweeps spend most
 // of their time here (rows of W are dense): about 10% off its fit on 20
-// Newsgroups, k = 20. HALS keeps its plain loop: its rows are mostly zeros,
-// and the second pass over them for the last k mod 16 columns cost more than
-// it saved.
-template <bool Subtract>
-void row_times_gram(const double* f, const Matrix& G, const double* init, double* out) {
+// Newsgroups, k = 20. HALS keeps its plain loop for r − f·G: its rows are
+// mostly zeros, and the second pass over them for the last k mod 16 columns
+// cost more than it saved.
+inline void row_times_gram(const double* f, const Matrix& G, double* out) {
   const Eigen::Index k = G.cols();
-  Eigen::Index t0 = detail::row_times_gram_chunks<16, Subtract>(f, G.data(), k, init, out, 0);
-  t0 = detail::row_times_gram_chunks<4, Subtract>(f, G.data(), k, init, out, t0);
-  detail::row_times_gram_chunks<1, Subtract>(f, G.data(), k, init, out, t0);
+  Eigen::Index t0 = detail::row_times_gram_chunks<16>(f, G.data(), k, out, 0);
+  t0 = detail::row_times_gram_chunks<4>(f, G.data(), k, out, t0);
+  detail::row_times_gram_chunks<1>(f, G.data(), k, out, t0);
 }
 
 // out[0..k) = X.row(i) · O, with O (X.cols() x k) row-major. X must be compressed.

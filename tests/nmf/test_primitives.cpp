@@ -74,9 +74,9 @@ TEST_CASE("the Gram of a factor with zeros is exact and exactly symmetric") {
 }
 
 TEST_CASE("row times Gram agrees with a plain loop over the row") {
-  // Every chunking of k (16, 4 and 1 columns at a time), rows with zeros,
-  // and both signs. Agreement to round-off only: whether a multiply-add is
-  // fused differs between the two loops with the compiler's choices.
+  // Every chunking of k (16, 4 and 1 columns at a time) and rows with zeros.
+  // Agreement to round-off only: whether a multiply-add is fused differs
+  // between the two loops with the compiler's choices.
   for (Eigen::Index k : {1, 3, 4, 5, 16, 20, 37, 50}) {
     CAPTURE(k);
     const RowMatrix F = random_factor(2 * k + 3, k, 21);
@@ -84,22 +84,14 @@ TEST_CASE("row times Gram agrees with a plain loop over the row") {
     RowMatrix rows = random_factor(4, k, 22);
     for (Eigen::Index t = 0; t < k; t += 3) rows(1, t) = 0;
     rows.row(2).setZero();
-    const Vector init = Vector::LinSpaced(k, 1, 2);
     for (Eigen::Index i = 0; i < rows.rows(); ++i) {
       const double* f = rows.data() + i * k;
-      Vector plus = Vector::Zero(k), minus = init;
-      for (Eigen::Index a = 0; a < k; ++a) {
-        if (f[a] == 0) continue;
-        for (Eigen::Index t = 0; t < k; ++t) {
-          plus[t] += f[a] * G(a, t);
-          minus[t] -= f[a] * G(a, t);
-        }
-      }
-      Vector got_plus(k), got_minus(k);
-      row_times_gram<false>(f, G, nullptr, got_plus.data());
-      row_times_gram<true>(f, G, init.data(), got_minus.data());
-      CHECK((got_plus - plus).norm() <= 1e-14 * (1 + plus.norm()));
-      CHECK((got_minus - minus).norm() <= 1e-14 * (1 + minus.norm()));
+      Vector plain = Vector::Zero(k);
+      for (Eigen::Index a = 0; a < k; ++a)
+        for (Eigen::Index t = 0; t < k; ++t) plain[t] += f[a] * G(a, t);
+      Vector got(k);
+      row_times_gram(f, G, got.data());
+      CHECK((got - plain).norm() <= 1e-14 * (1 + plain.norm()));
     }
   }
 }
