@@ -321,9 +321,7 @@ bool parse_in_pieces(const std::string& path, std::string_view body, const Shape
 RowSparse read_matrix_market(const std::string& path) {
   MappedFile file(path);
   Lines lines(path, file.text());
-  Shape shape;
-  shape.header = parse_header(lines);
-  const Header& header = shape.header;
+  const Header header = parse_header(lines);
 
   std::string_view line;
   if (!lines.next_content(line))
@@ -347,9 +345,7 @@ RowSparse read_matrix_market(const std::string& path) {
   if (header.coordinate && declared > m * n)
     lines.fail("bad size line: " + std::to_string(declared) + " entries cannot fit in a " +
                std::to_string(m) + " x " + std::to_string(n) + " matrix");
-  shape.m = m;
-  shape.n = n;
-  shape.declared = declared;
+  const Shape shape{header, m, n, declared};
 
   std::vector<Triplets> parts;
   if (parse_in_pieces(path, lines.rest(), shape, parts)) return to_csr(m, n, parts);
