@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/errors.hpp"
+#include "core/json_number.hpp"
 
 namespace unbake::nmf {
 
@@ -93,13 +94,13 @@ void to_json(nlohmann::json& j, const NmfConfig& c) {
 }
 
 void from_json(const nlohmann::json& j, NmfConfig& c) {
-  j.at("k").get_to(c.k);
+  read_whole_number(j, "k", c.k);
   c.solver = parse_solver(j.at("solver").get<std::string>());
   c.init = parse_init(j.at("init").get<std::string>());
-  j.at("seed").get_to(c.seed);
+  read_whole_number(j, "seed", c.seed);
   j.at("tol").get_to(c.tol);
-  j.at("max_iter").get_to(c.max_iter);
-  j.at("threads").get_to(c.threads);
+  read_whole_number(j, "max_iter", c.max_iter);
+  read_whole_number(j, "threads", c.threads);
   j.at("l1_w").get_to(c.l1_w);
   j.at("l1_h").get_to(c.l1_h);
   j.at("l2_w").get_to(c.l2_w);

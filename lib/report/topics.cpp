@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/errors.hpp"
+#include "core/json_number.hpp"
 
 namespace unbake::report {
 
@@ -150,10 +151,10 @@ void to_json(nlohmann::json& j, const TopicsOptions& o) {
        {"label_words", o.label_words}};
 }
 void from_json(const nlohmann::json& j, TopicsOptions& o) {
-  j.at("top_words").get_to(o.top_words);
-  j.at("json_words").get_to(o.json_words);
-  j.at("top_docs").get_to(o.top_docs);
-  j.at("label_words").get_to(o.label_words);
+  read_whole_number(j, "top_words", o.top_words);
+  read_whole_number(j, "json_words", o.json_words);
+  read_whole_number(j, "top_docs", o.top_docs);
+  read_whole_number(j, "label_words", o.label_words);
 }
 
 }  // namespace unbake::report

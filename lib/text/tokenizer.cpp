@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/errors.hpp"
+#include "core/json_number.hpp"
 #include "text/ascii_words.hpp"
 #include "text/icu_words.hpp"
 #include "text/stemmer.hpp"
@@ -40,12 +41,12 @@ void to_json(nlohmann::json& j, const TokenizerOptions& o) {
 
 void from_json(const nlohmann::json& j, TokenizerOptions& o) {
   j.at("strip_accents").get_to(o.strip_accents);
-  j.at("min_token_length").get_to(o.min_token_length);
+  read_whole_number(j, "min_token_length", o.min_token_length);
   j.at("keep_numbers").get_to(o.keep_numbers);
   j.at("stopwords").get_to(o.stopwords);
   j.at("stopword_words").get_to(o.stopword_words);
   j.at("stem").get_to(o.stem);
-  j.at("ngram").get_to(o.ngram);
+  read_whole_number(j, "ngram", o.ngram);
 }
 
 namespace {

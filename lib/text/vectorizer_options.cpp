@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/errors.hpp"
+#include "core/json_number.hpp"
 
 namespace unbake::text {
 
@@ -37,11 +38,11 @@ void from_json(const nlohmann::json& j, VectorizerOptions& o) {
   j.at("tokenizer").get_to(o.tokenizer);
   j.at("min_df").get_to(o.min_df);
   j.at("max_df").get_to(o.max_df);
-  j.at("max_features").get_to(o.max_features);
+  read_whole_number(j, "max_features", o.max_features);
   j.at("sublinear_tf").get_to(o.sublinear_tf);
   j.at("use_idf").get_to(o.use_idf);
   o.norm = parse_norm(j.at("norm").get<std::string>());
-  j.at("threads").get_to(o.threads);
+  read_whole_number(j, "threads", o.threads);
 }
 
 }  // namespace unbake::text

@@ -76,3 +76,35 @@ TEST_CASE("model: another schema version, bad JSON and damaged parts are InputEr
   CHECK_THROWS_AS(unbake::model::load_model((path.string() + "-absent")), unbake::InputError);
   fs::remove(path);
 }
+
+TEST_CASE("model: whole-number settings that no integer can hold are InputErrors naming the field") {
+  auto path = temp_file("numbers");
+  const nlohmann::json good = small_model();
+  struct Case {
+    const char* part;
+    const char* key;
+    nlohmann::json value;
+  };
+  // 1e300 into an int and -1 into a size_t were casts with undefined or
+  // wrapped results before the fields were range-checked.
+  const Case cases[] = {{"nmf", "k", 1e300},
+                        {"nmf", "k", 2.5},
+                        {"nmf", "max_iter", 4294967297ULL},
+                        {"nmf", "seed", -1},
+                        {"nmf", "threads", "two"},
+                        {"vectorizer", "max_features", -3.0},
+                        {"vectorizer", "threads", -1e19}};
+  for (const auto& c : cases) {
+    auto damaged = good;
+    damaged[c.part][c.key] = c.value;
+    write_text(path, damaged.dump());
+    CAPTURE(c.key);
+    CHECK_THROWS_WITH_AS(unbake::model::load_model(path.string()), doctest::Contains(c.key),
+                         unbake::InputError);
+  }
+  auto whole_float = good;
+  whole_float["nmf"]["k"] = 2.0;  // a whole number written as a float is still that number
+  write_text(path, whole_float.dump());
+  CHECK(unbake::model::load_model(path.string()).nmf.k == 2);
+  fs::remove(path);
+}
