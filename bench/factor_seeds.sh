@@ -12,7 +12,10 @@
 #
 # Usage: bench/factor_seeds.sh [CORPUS_DIR]
 # Environment: UNBAKE_BUILD_DIR, PYTHON, K (20), SEEDS ("0 1 2 3 4"), REPEATS (3),
-#   UNBAKE_HALS_FLAGS ("--extrapolate --tol 1e-5"), UNBAKE_MU_FLAGS ("--tol 1e-5").
+#   UNBAKE_HALS_FLAGS ("--extrapolate"), UNBAKE_MU_FLAGS ("--tol 3e-5"): each the
+#   loosest setting whose median error, over seeds 0-4 on 20news/train (k = 20),
+#   is at or below the peer solver's median (hals 0.97437 against cd's 0.97437;
+#   mu 0.97446 against mu's 0.97457; mu at the default 1e-4 ends at 0.97477).
 set -euo pipefail
 
 source "$(dirname "$0")/common.sh"
@@ -20,8 +23,8 @@ corpus=${1:-$repo/../shared/corpora/20news/train}
 k=${K:-20}
 read -r -a seeds <<<"${SEEDS:-0 1 2 3 4}"
 repeats=${REPEATS:-3}
-read -r -a hals_flags <<<"${UNBAKE_HALS_FLAGS:---extrapolate --tol 1e-5}"
-read -r -a mu_flags <<<"${UNBAKE_MU_FLAGS:---tol 1e-5}"
+read -r -a hals_flags <<<"${UNBAKE_HALS_FLAGS:---extrapolate}"
+read -r -a mu_flags <<<"${UNBAKE_MU_FLAGS:---tol 3e-5}"
 
 need_unbake factor_seeds.sh
 need_peer factor_seeds.sh

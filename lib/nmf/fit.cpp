@@ -17,6 +17,14 @@
 namespace unbake::nmf {
 namespace {
 
+// With --extrapolate one iteration can stall (a momentum step that nearly
+// cancels the update) and the next move again: on 20 Newsgroups (k = 20,
+// seeds 0-4) single small decreases at the default tol stopped runs up to
+// 0.0005 above the error they reach, with a median 0.0003 worse. A stop there
+// needs this many small decreases in a row (which, at tol 1e-4, ends the same
+// runs at a median error within 1e-5 of their limit).
+constexpr int kExtrapolatedPatience = 3;
+
 // Rejects what no solver can factor, naming the first offending entry
 // (1-based, as a user counts rows and columns).
 void check_values(const SparseMatrix& V) {
@@ -93,6 +101,8 @@ NmfResult fit(const SparseMatrix& input, const NmfConfig& config, Progress* prog
   result.objective_trace.push_back(previous);
   std::optional<Extrapolation> extrapolation;
   if (config.extrapolate) extrapolation.emplace(f);
+  const int patience = config.extrapolate ? kExtrapolatedPatience : 1;
+  int small_steps = 0;  // consecutive iterations that met the tolerance
   for (int it = 1; it <= config.max_iter; ++it) {
     // H's extrapolation waits until here, so that when the loop ends the
     // factors are exactly the pair whose objective was reported last.
@@ -111,7 +121,8 @@ NmfResult fit(const SparseMatrix& input, const NmfConfig& config, Progress* prog
     // the optimum still stops, and ALS (not monotone) is not stopped by a bump.
     // A rise is an extrapolation restart, not convergence: never stop on one.
     const bool rose = extrapolation && current > previous;
-    if (previous <= 0 || (!rose && std::abs(previous - current) < config.tol * previous)) {
+    small_steps = !rose && std::abs(previous - current) < config.tol * previous ? small_steps + 1 : 0;
+    if (previous <= 0 || small_steps >= patience) {
       result.converged = true;
       break;
     }

@@ -59,6 +59,28 @@ TEST_CASE("a converged extrapolated run never ends on a rise, and the trace does
   }
 }
 
+TEST_CASE("an extrapolated run stops only after three small decreases in a row") {
+  // A plain run stops on the first decrease below tol; an extrapolated one
+  // needs three, so its last three steps are all small and no earlier
+  // stretch of three was.
+  const double tol = 1e-4;
+  for (std::uint64_t seed : {1, 2, 3, 4, 5}) {
+    INFO("seed " << seed);
+    const SparseMatrix V = noisy(120, 60, seed);
+    const NmfResult r = fit(V, extrapolating(5, Solver::hals, 1, tol, 2000));
+    REQUIRE(r.converged);
+    const auto& t = r.objective_trace;
+    REQUIRE(t.size() >= 4);
+    auto small = [&](size_t i) { return t[i] <= t[i - 1] && t[i - 1] - t[i] < tol * t[i - 1]; };
+    int run = 0;
+    for (size_t i = 1; i < t.size(); ++i) {
+      run = small(i) ? run + 1 : 0;
+      if (i + 1 < t.size()) CHECK(run < 3);
+    }
+    CHECK(run == 3);
+  }
+}
+
 TEST_CASE("extrapolated fits are bit-identical for 1, 2 and 3 threads") {
   const SparseMatrix V = noisy(700, 120, 6, 0.08);
   const NmfResult one = fit(V, extrapolating(5, Solver::hals, 1, 1e-12, 40));
