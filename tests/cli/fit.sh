@@ -22,6 +22,13 @@ grep -q 'converged' "$tmp/report.txt" || fail "no summary in the report"
 grep -q '^  quality     coherence -\?[0-9.]*, diversity [0-9.]*$' "$tmp/report.txt" || fail "no quality line in the summary"
 [[ $(grep -c '^  score  coherence' "$tmp/report.txt") -eq 6 ]] || fail "not one score line per topic"
 awk 'length > 80 { bad = 1 } END { exit bad }' "$tmp/report.txt" || fail "report lines wider than 80 columns"
+# Counts print with thousands separators: the non-zeros line is the JSON's nnz (over 1,000 here), grouped.
+nnz=$(grep -o '[0-9,]* non-zeros$' "$tmp/report.txt" | cut -d' ' -f1)
+[[ $nnz =~ ^[0-9]{1,3}(,[0-9]{3})+$ ]] || fail "non-zeros count not grouped in thousands: '$nnz'"
+if [[ -x $py ]]; then
+  [[ ${nnz//,/} == $($py -c 'import json, sys; print(json.load(open(sys.argv[1]))["corpus"]["nnz"])' "$tmp/r1.json") ]] ||
+    fail "report's non-zeros ($nnz) differ from the JSON's"
+fi
 [[ $(head -1 "$tmp/mix.csv") == document,topic_1,* ]] || fail "mixtures CSV header: $(head -1 "$tmp/mix.csv")"
 [[ $(head -1 "$tmp/topics.csv") == topic,rank,word,weight ]] || fail "topics CSV header"
 
