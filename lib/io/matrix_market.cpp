@@ -138,13 +138,74 @@ long parse_count(Lines& lines, std::string_view& line, const char* name, const c
 struct Triplets {
   std::vector<int> rows, cols;
   std::vector<double> values;
+  // Whether the entries came in row-major order, each (row, column) after the
+  // one before: then they are the CSR arrays already (most writers, ours and
+  // SciPy's among them, write that order).
+  bool in_order = true;
+
+  void clear() {
+    rows.clear();
+    cols.clear();
+    values.clear();
+    in_order = true;
+  }
+
+  void add(int r, int c, double v) {
+    if (!rows.empty() && (r < rows.back() || (r == rows.back() && c <= cols.back()))) in_order = false;
+    rows.push_back(r);
+    cols.push_back(c);
+    values.push_back(v);
+  }
 };
+
+// Whether the parts, taken in order, hold the entries in row-major order
+// with no (row, column) twice.
+bool in_order(const std::vector<Triplets>& parts) {
+  const Triplets* before = nullptr;
+  for (const Triplets& t : parts) {
+    if (!t.in_order) return false;
+    if (t.rows.empty()) continue;
+    if (before && (t.rows.front() < before->rows.back() ||
+                   (t.rows.front() == before->rows.back() && t.cols.front() <= before->cols.back())))
+      return false;
+    before = &t;
+  }
+  return true;
+}
+
+// The CSR of entries already in row-major order: the row starts are counted,
+// the columns and values copied as they are.
+RowSparse ordered_to_csr(long m, long n, const std::vector<Triplets>& parts) {
+  RowSparse out(m, n);
+  std::size_t count = 0;
+  for (const Triplets& t : parts) count += t.values.size();
+  out.resizeNonZeros(static_cast<Eigen::Index>(count));
+  int* outer = out.outerIndexPtr();
+  std::fill(outer, outer + m + 1, 0);
+  // Each part copied on its own thread: the copy's cost is mostly first
+  // touches of fresh pages, which the cores take in parallel.
+  std::vector<std::future<void>> copies;
+  std::size_t at = 0;
+  for (const Triplets& t : parts) {
+    copies.push_back(std::async(std::launch::async, [&t, &out, at] {
+      std::copy(t.cols.begin(), t.cols.end(), out.innerIndexPtr() + at);
+      std::copy(t.values.begin(), t.values.end(), out.valuePtr() + at);
+    }));
+    at += t.values.size();
+  }
+  for (const Triplets& t : parts)
+    for (int r : t.rows) ++outer[r + 1];
+  std::partial_sum(outer, outer + m + 1, outer);
+  for (auto& c : copies) c.get();
+  return out;
+}
 
 // Row-major compressed storage built straight from the entries: counting sort
 // by row, then each row sorted by column with duplicates summed and zeros
 // dropped (they carry no information for a non-negative factorization).
 // The parts are taken in order, as if they were one list of entries.
 RowSparse to_csr(long m, long n, const std::vector<Triplets>& parts) {
+  if (in_order(parts)) return ordered_to_csr(m, n, parts);
   std::vector<int> start(static_cast<std::size_t>(m) + 1, 0);
   std::size_t count = 0;
   for (const Triplets& t : parts) {
@@ -252,9 +313,43 @@ long parse_entries(Lines& lines, const Shape& shape, Triplets& t) {
     if (next_token(line, tok)) lines.fail("unexpected " + quoted(tok) + " after the entry");
     ++seen;
     if (v == 0) continue;
-    t.rows.push_back(r);
-    t.cols.push_back(c);
-    t.values.push_back(v);
+    t.add(r, c, v);
+  }
+  return seen;
+}
+
+// The common form of coordinate entries, read fast: each line exactly
+// "row column value" with single spaces, decimal indices in range and a value
+// std::from_chars reads whole, "\n" or "\r\n" ends. Returns the entries
+// read (zeros included, as parse_entries counts them), or -1 at the first
+// line of any other form, for parse_entries to read (or reject) with its
+// exact messages. About twice as fast as the general path on 20 Newsgroups.
+long parse_plain_entries(std::string_view text, const Shape& shape, Triplets& t) {
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  // At most 10 digits: the limits (kMaxSide) have 8, so no overflow.
+  auto index = [&](long limit, int& out) {
+    const char* first = p;
+    long v = 0;
+    while (p < end && p - first < 10 && static_cast<unsigned>(*p - '0') < 10) v = v * 10 + (*p++ - '0');
+    if (p == first || p == end || *p != ' ' || v < 1 || v > limit) return false;
+    ++p;  // the space
+    out = static_cast<int>(v - 1);
+    return true;
+  };
+  long seen = 0;
+  while (p < end) {
+    int r = 0, c = 0;
+    if (!index(shape.m, r) || !index(shape.n, c)) return -1;
+    const auto* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+    const char* stop = nl ? nl : end;
+    if (stop > p && stop[-1] == '\r') --stop;
+    double v = 0;
+    const auto [after, ec] = std::from_chars(p, stop, v);
+    if (ec != std::errc() || after != stop || after == p || seen == shape.declared) return -1;
+    p = nl ? nl + 1 : end;
+    ++seen;
+    if (v != 0) t.add(r, c, v);
   }
   return seen;
 }
@@ -299,6 +394,11 @@ bool parse_in_pieces(const std::string& path, std::string_view body, const Shape
   for (std::size_t j = 0; j < texts.size(); ++j)
     counts.push_back(std::async(std::launch::async, [&, j]() -> long {
       reserve_for(parts[j], shape, texts[j].size(), body.size());
+      if (!shape.header.pattern) {
+        const long plain = parse_plain_entries(texts[j], shape, parts[j]);
+        if (plain >= 0) return plain;
+        parts[j].clear();
+      }
       Lines lines(path, texts[j]);
       try {
         return parse_entries(lines, shape, parts[j]);
