@@ -58,7 +58,7 @@ int main(int argc, char** argv) {
   try {
     unbake::nmf::SparseMatrix V = unbake::io::read_matrix_market(path);
     V.makeCompressed();
-    const unbake::nmf::SparseMatrix Vt = unbake::nmf::compressed_transpose(V);
+    const unbake::nmf::SparseMatrix Vt = unbake::nmf::compressed_transpose(V, threads);
     std::mt19937_64 rng(0);
     const RowMatrix W = random_factor(V.rows(), k, rng);
     const RowMatrix Ht = random_factor(V.cols(), k, rng);

@@ -84,7 +84,7 @@ NmfResult fit(const SparseMatrix& input, const NmfConfig& config, Progress* prog
   if (!(norm_sq > 0)) throw InputError("the matrix has no non-zero entries");
 
   const int threads = resolve_threads(config.threads);
-  const SparseMatrix Vt = compressed_transpose(V);
+  const SparseMatrix Vt = compressed_transpose(V, threads);
   const Problem problem{V, Vt, norm_sq, {config.l1_w, config.l2_w}, {config.l1_h, config.l2_h}, threads};
 
   StartingFactors start = initialise(V, Vt, config.k, config.init, config.seed, threads);

@@ -8,6 +8,8 @@
 // and every reduction sums one partial per block, in block order, so results
 // are bit-identical for any thread count.
 #include <algorithm>
+#include <array>
+#include <utility>
 #include <vector>
 
 #include "nmf/types.hpp"
@@ -67,25 +69,73 @@ inline void row_times_gram(const double* f, const Matrix& G, double* out) {
   detail::row_times_gram_chunks<1>(f, G.data(), k, out, t0);
 }
 
+namespace detail {
+// out[0..K) = the row's non-zeros [p0, p1) times O (K columns, so also its
+// row stride). With K known the K sums stay in registers for the whole row;
+// accumulated through `out`, each non-zero's update waits on the store of the
+// one before: 1.5x (k = 20) to 2x (k = 30, the SVD start's width) slower on
+// 20 Newsgroups (bench_products). Each sum adds the non-zeros in the same
+// order as the plain loop in row_product, so results are the same bit for bit.
+//
+// Both loops ask for the row of O that the non-zero kPrefetchAhead places
+// ahead will need (into the next row of X too: the index array is
+// contiguous). The rows X picks are scattered: each fetch misses the cache
+// and the hardware prefetcher cannot guess the next one; asking early
+// overlaps those misses (1.5-1.7x). Prefetches never fault.
+template <int K>
+void row_product_fixed(const int* __restrict inner, const double* __restrict val, int p0, int p1, int nnz,
+                       const double* __restrict o, double* __restrict out) {
+  double acc[K] = {};
+  for (int p = p0; p < p1; ++p) {
+    if (p + kPrefetchAhead < nnz) {
+      const char* ahead =
+          reinterpret_cast<const char*>(o + static_cast<Eigen::Index>(inner[p + kPrefetchAhead]) * K);
+      for (int byte = 0; byte < K * 8; byte += 64) __builtin_prefetch(ahead + byte);
+    }
+    const double v = val[p];
+    const double* __restrict orow = o + static_cast<Eigen::Index>(inner[p]) * K;
+    for (int t = 0; t < K; ++t) acc[t] += v * orow[t];
+  }
+  for (int t = 0; t < K; ++t) out[t] = acc[t];
+}
+
+// Up to this many columns the sums fit in registers (8 AVX2 registers at
+// 32). Wider ones would need several passes over a row, each fetching the
+// rows of O again: tried, within noise at k = 50 and slower at k = 100, so
+// the plain loop runs there. Below kMinRegisterColumns too: GCC 12 vectorises
+// the fixed widths 1, 2 and 4 into separate multiplies and adds where the
+// plain loop fuses them, which would change the products' last bits.
+inline constexpr int kRegisterColumns = 32;
+inline constexpr int kMinRegisterColumns = 5;
+
+using RowProductFn = void (*)(const int*, const double*, int, int, int, const double*, double*);
+template <int... K>
+constexpr std::array<RowProductFn, sizeof...(K)> fixed_table(std::integer_sequence<int, K...>) {
+  return {&row_product_fixed<K + 1>...};
+}
+// row_product_fixed<K> at index K - 1.
+inline constexpr auto kFixedWidth = fixed_table(std::make_integer_sequence<int, kRegisterColumns>{});
+}  // namespace detail
+
 // out[0..k) = X.row(i) · O, with O (X.cols() x k) row-major. X must be compressed.
 // (__restrict: out never overlaps O, which lets the k-loop vectorise without
-// a runtime overlap check.)
+// a runtime overlap check.) Up to kRegisterColumns columns the fixed-width
+// kernel of that width runs.
 inline void row_product(const SparseMatrix& X, Eigen::Index i, const RowMatrix& O, double* __restrict out) {
   const Eigen::Index k = O.cols();
-  std::fill(out, out + k, 0.0);
   const int* inner = X.innerIndexPtr();
   const double* val = X.valuePtr();
   const double* __restrict o = O.data();
-  // The rows of O that X's non-zeros pick are scattered: each fetch misses
-  // the cache and the hardware prefetcher cannot guess the next one. Asking
-  // for the row kPrefetchAhead non-zeros ahead (into the next row of X too:
-  // the index array is contiguous) overlaps those misses; 1.5-1.7x on the
-  // 20 Newsgroups products (bench_products). Prefetches never fault.
-  const int ahead_end = static_cast<int>(X.nonZeros());
+  const int p0 = X.outerIndexPtr()[i], p1 = X.outerIndexPtr()[i + 1];
+  const auto nnz = static_cast<int>(X.nonZeros());
+  if (k >= detail::kMinRegisterColumns && k <= detail::kRegisterColumns) {
+    detail::kFixedWidth[static_cast<std::size_t>(k - 1)](inner, val, p0, p1, nnz, o, out);
+    return;
+  }
+  std::fill(out, out + k, 0.0);
   const Eigen::Index row_bytes = k * static_cast<Eigen::Index>(sizeof(double));
-  const int end = X.outerIndexPtr()[i + 1];
-  for (int p = X.outerIndexPtr()[i]; p < end; ++p) {
-    if (p + kPrefetchAhead < ahead_end) {
+  for (int p = p0; p < p1; ++p) {
+    if (p + kPrefetchAhead < nnz) {
       const char* ahead =
           reinterpret_cast<const char*>(o + static_cast<Eigen::Index>(inner[p + kPrefetchAhead]) * k);
       for (Eigen::Index byte = 0; byte < row_bytes; byte += 64) __builtin_prefetch(ahead + byte);
@@ -124,8 +174,9 @@ class BlockStats {
   Eigen::Index k_;
 };
 
-// The rows x cols operand a half-step works on, CSR, and its transpose.
-SparseMatrix compressed_transpose(const SparseMatrix& X);
+// Xᵀ in compressed CSR (each row's columns ascending), on `threads` threads;
+// the same matrix for any thread count.
+SparseMatrix compressed_transpose(const SparseMatrix& X, int threads = 1);
 
 // out = X · O (X rows x n, O n x k), row-parallel.
 void multiply(const SparseMatrix& X, const RowMatrix& O, RowMatrix& out, int threads);

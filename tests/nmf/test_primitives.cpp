@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "nmf/primitives.hpp"
 #include "planted.hpp"
 
@@ -26,6 +28,54 @@ TEST_CASE("sparse products agree with dense products") {
   const Matrix D = Matrix(V);
   CHECK((a - D * Ht).norm() <= 1e-12 * (D * Ht).norm());
   CHECK((b - D.transpose() * W).norm() <= 1e-12 * (D.transpose() * W).norm());
+}
+
+TEST_CASE("row products of every width equal a plain in-order loop, bit for bit") {
+  // Widths 5 to 32 run a fixed-width kernel each; the others the plain loop.
+  const SparseMatrix V = noisy(300, 70, 5, 0.3);
+  for (Eigen::Index k = 1; k <= 34; ++k) {
+    CAPTURE(k);
+    const RowMatrix O = random_factor(70, k, static_cast<unsigned>(k));
+    RowMatrix got;
+    multiply(V, O, got, 2);
+    RowMatrix plain = RowMatrix::Zero(300, k);
+    for (Eigen::Index i = 0; i < V.outerSize(); ++i) {
+      double* out = plain.data() + i * k;
+      for (int p = V.outerIndexPtr()[i]; p < V.outerIndexPtr()[i + 1]; ++p) {
+        const double v = V.valuePtr()[p];
+        const double* o = O.data() + Eigen::Index{V.innerIndexPtr()[p]} * k;
+        for (Eigen::Index t = 0; t < k; ++t) out[t] += v * o[t];
+      }
+    }
+    const Matrix dense = Matrix(V) * O;
+    CHECK((got - dense).norm() <= 1e-12 * dense.norm());
+    CHECK((got.array() == plain.array()).all());
+  }
+}
+
+TEST_CASE("the parallel transpose is Eigen's transpose for any thread count") {
+  // Enough non-zeros (> 2 · 65,536) that two and three threads cut the rows;
+  // every 7th row and column is left empty.
+  SparseMatrix V = noisy(1500, 400, 6, 0.35);
+  V.prune([](Eigen::Index r, Eigen::Index c, double) { return r % 7 != 3 && c % 7 != 5; });
+  V.makeCompressed();
+  REQUIRE(V.nonZeros() > 2 * 65536);
+  SparseMatrix expected = V.transpose();
+  expected.makeCompressed();
+  for (int threads : {1, 2, 3}) {
+    CAPTURE(threads);
+    const SparseMatrix t = compressed_transpose(V, threads);
+    REQUIRE(t.isCompressed());
+    REQUIRE(t.rows() == 400);
+    REQUIRE(t.nonZeros() == expected.nonZeros());
+    CHECK(std::equal(t.outerIndexPtr(), t.outerIndexPtr() + 401, expected.outerIndexPtr()));
+    CHECK(std::equal(t.innerIndexPtr(), t.innerIndexPtr() + t.nonZeros(), expected.innerIndexPtr()));
+    CHECK(std::equal(t.valuePtr(), t.valuePtr() + t.nonZeros(), expected.valuePtr()));
+  }
+  // An uncompressed operand is transposed too.
+  SparseMatrix loose = V;
+  loose.uncompress();
+  CHECK(Matrix(compressed_transpose(loose, 2)) == Matrix(expected));
 }
 
 TEST_CASE("Gram, column sums and the objective from traces match the dense computation") {
