@@ -54,12 +54,18 @@ void normalise(const RowMatrix& W, const RowMatrix& Ht, NmfResult& out) {
   out.W.resize(W.rows(), k);
   out.H.resize(k, Ht.rows());
   out.d.resize(k);
-  for (Eigen::Index t = 0; t < k; ++t) {
+  for (Eigen::Index t = 0; t < k; ++t) out.d[t] = d[order[static_cast<size_t>(t)]];
+  // Row by row of the row-major factors: a column of them is strided (20
+  // passes over Hᵀ's 9 MB on 20 Newsgroups took 5 ms). Column j of H is row
+  // j of Hᵀ, so both sides of that copy are contiguous.
+  auto scaled = [&](const RowMatrix& F, const Vector& sums, Eigen::Index i, Eigen::Index t) {
     const Eigen::Index src = order[static_cast<size_t>(t)];
-    out.d[t] = d[src];
-    out.W.col(t) = sw[src] > 0 ? Vector(W.col(src) / sw[src]) : Vector(W.col(src));
-    out.H.row(t) = sh[src] > 0 ? Vector(Ht.col(src) / sh[src]).transpose() : Vector(Ht.col(src)).transpose();
-  }
+    return sums[src] > 0 ? F(i, src) / sums[src] : F(i, src);
+  };
+  for (Eigen::Index i = 0; i < W.rows(); ++i)
+    for (Eigen::Index t = 0; t < k; ++t) out.W(i, t) = scaled(W, sw, i, t);
+  for (Eigen::Index j = 0; j < Ht.rows(); ++j)
+    for (Eigen::Index t = 0; t < k; ++t) out.H(t, j) = scaled(Ht, sh, j, t);
 }
 
 }  // namespace

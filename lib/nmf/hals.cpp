@@ -11,6 +11,7 @@
 // on its own when its inner sweeps stop. The objective never increases.
 #include <algorithm>
 #include <array>
+#include <utility>
 #include <vector>
 
 #include "nmf/inner_sweeps.hpp"
@@ -49,9 +50,9 @@ struct Step {
 
 // Sweeps n <= kLanes consecutive rows of F (k entries each; r their rhs rows,
 // q scratch of the same shape) until each row's own inner-loop test stops it.
-template <bool kBranchFree>
+template <bool kBranchFree, int K>
 void sweep_lanes(const Step& s, const double* r, double* f, double* q, Eigen::Index n) {
-  const Eigen::Index k = s.G.cols();
+  const Eigen::Index k = K > 0 ? K : s.G.cols();
   const double* G = s.G.data();
   std::array<bool, kLanes> active{};
   std::array<double, kLanes> first{}, moved{};
@@ -95,15 +96,29 @@ void sweep_lanes(const Step& s, const double* r, double* f, double* q, Eigen::In
   }
 }
 
-template <bool kBranchFree>
+// K > 0: the number of topics, known at compile time (K = 0: read from G).
+template <bool kBranchFree, int K>
 FactorStats sweep_all(const HalfStep& hs, const Step& step, RowMatrix& F) {
   const Eigen::Index k = F.cols();
   return sweep_blocks(hs.X, hs.O, F, hs.threads, [&](const double* r, double* f, Eigen::Index rows) {
     std::vector<double> q(static_cast<size_t>(kLanes * k));
     for (Eigen::Index i = 0; i < rows; i += kLanes)
-      sweep_lanes<kBranchFree>(step, r + i * k, f + i * k, q.data(), std::min(kLanes, rows - i));
+      sweep_lanes<kBranchFree, K>(step, r + i * k, f + i * k, q.data(), std::min(kLanes, rows - i));
   });
 }
+
+// With k known at compile time every O(k) loop of a step becomes a fixed
+// run of vector instructions, without loop control or a remainder. The
+// arithmetic is the same, so are the results, bit for bit.
+constexpr int kFixedMinK = 5;
+using SweepFn = FactorStats (*)(const HalfStep&, const Step&, RowMatrix&);
+template <int... K>
+constexpr std::array<SweepFn, sizeof...(K)> fixed_sweeps(std::integer_sequence<int, K...>) {
+  return {&sweep_all<true, K + kFixedMinK>...};
+}
+// sweep_all<true, K> at index K - kFixedMinK, for kFixedMinK <= K <= kBranchFreeMaxK.
+constexpr auto kFixedSweeps =
+    fixed_sweeps(std::make_integer_sequence<int, kBranchFreeMaxK - kFixedMinK + 1>{});
 
 class Hals final : public FrobeniusRule {
  public:
@@ -115,7 +130,9 @@ class Hals final : public FrobeniusRule {
     Vector inv(k);
     for (Eigen::Index t = 0; t < k; ++t) inv[t] = G(t, t) + l2 > 0 ? 1.0 / (G(t, t) + l2) : 0.0;
     const Step step{G, inv, s.penalty.l1, l2, budget.max_sweeps, budget.delta_sq};
-    return k <= kBranchFreeMaxK ? sweep_all<true>(s, step, F) : sweep_all<false>(s, step, F);
+    if (k >= kFixedMinK && k <= kBranchFreeMaxK)
+      return kFixedSweeps[static_cast<size_t>(k - kFixedMinK)](s, step, F);
+    return k <= kBranchFreeMaxK ? sweep_all<true, 0>(s, step, F) : sweep_all<false, 0>(s, step, F);
   }
 };
 

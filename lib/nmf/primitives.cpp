@@ -152,6 +152,33 @@ SparseMatrix compressed_transpose(const SparseMatrix& X, int threads) {
   return t;
 }
 
+namespace {
+// Rows per tile: a tile of a factor with up to a few dozen columns stays in
+// the L1 cache while each of its columns is copied.
+constexpr Eigen::Index kTileRows = 64;
+
+template <class Dst, class Src>
+void copy_by_tiles(const Src& from, Dst& to) {
+  for (Eigen::Index first = 0; first < from.rows(); first += kTileRows) {
+    const Eigen::Index rows = std::min(kTileRows, from.rows() - first);
+    for (Eigen::Index t = 0; t < from.cols(); ++t)
+      for (Eigen::Index i = first; i < first + rows; ++i) to(i, t) = from(i, t);
+  }
+}
+}  // namespace
+
+Matrix to_col_major(const RowMatrix& F) {
+  Matrix out(F.rows(), F.cols());
+  copy_by_tiles(F, out);
+  return out;
+}
+
+RowMatrix to_row_major(const Matrix& F) {
+  RowMatrix out(F.rows(), F.cols());
+  copy_by_tiles(F, out);
+  return out;
+}
+
 void multiply(const SparseMatrix& X, const RowMatrix& O, RowMatrix& out, int threads) {
   out.resize(X.rows(), O.cols());
   for_blocks(X.rows(), threads, [&](Eigen::Index, Eigen::Index begin, Eigen::Index end) {

@@ -178,6 +178,14 @@ class BlockStats {
 // the same matrix for any thread count.
 SparseMatrix compressed_transpose(const SparseMatrix& X, int threads = 1);
 
+// The same matrix in the other storage order, copied in tiles of rows: a
+// plain assignment between the orders reads or writes with a stride of a
+// whole row or column and, on a tall factor that does not fit the cache,
+// misses on nearly every entry (converting 20 Newsgroups' 56,123 x 20 took
+// about 6 ms that way).
+Matrix to_col_major(const RowMatrix& F);
+RowMatrix to_row_major(const Matrix& F);
+
 // out = X · O (X rows x n, O n x k), row-parallel.
 void multiply(const SparseMatrix& X, const RowMatrix& O, RowMatrix& out, int threads);
 

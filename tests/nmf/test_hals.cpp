@@ -52,3 +52,27 @@ TEST_CASE("hals with penalties stays monotone and l1 makes factors sparser") {
   auto zeros = [](const NmfResult& r) { return (r.W.array() == 0).count() + (r.H.array() == 0).count(); };
   CHECK(zeros(sparse) > zeros(plain));
 }
+
+TEST_CASE("hals at every k from 1 to 34 is monotone, deterministic and reports its factors' error") {
+  // k from 5 to 32 runs a sweep compiled for that k; the others read k at
+  // run time (branch-free up to 32, branching above).
+  for (int k = 1; k <= 34; ++k) {
+    CAPTURE(k);
+    const SparseMatrix V = noisy(61, 45, static_cast<std::uint64_t>(100 + k));
+    NmfConfig c;
+    c.k = k;
+    c.tol = 1e-12;
+    c.max_iter = 40;
+    c.threads = 2;
+    const NmfResult r = fit(V, c);
+    for (size_t i = 1; i < r.objective_trace.size(); ++i)
+      CHECK(r.objective_trace[i] <= r.objective_trace[i - 1] * (1 + 1e-12) + 1e-15);
+    CHECK(std::abs(r.relative_error - dense_relative_error(V, r.W, r.d, r.H)) < 1e-10);
+    CHECK(r.W.minCoeff() >= 0);
+    CHECK(r.H.minCoeff() >= 0);
+    c.threads = 1;
+    const NmfResult one = fit(V, c);
+    CHECK(one.W == r.W);
+    CHECK(one.H == r.H);
+  }
+}
