@@ -44,7 +44,7 @@ void check_values(const SparseMatrix& V) {
 // Scales every column of W and row of H to sum 1 (an all-zero one stays
 // zero), moves the scale into d and orders topics by d, largest first; ties
 // keep index order.
-void normalise(const RowMatrix& W, const RowMatrix& Ht, NmfResult& out) {
+void normalise(const RowMatrix& W, const RowMatrix& Ht, int threads, NmfResult& out) {
   const Eigen::Index k = W.cols();
   const Vector sw = W.colwise().sum().transpose(), sh = Ht.colwise().sum().transpose();
   const Vector d = sw.cwiseProduct(sh);
@@ -62,10 +62,14 @@ void normalise(const RowMatrix& W, const RowMatrix& Ht, NmfResult& out) {
     const Eigen::Index src = order[static_cast<size_t>(t)];
     return sums[src] > 0 ? F(i, src) / sums[src] : F(i, src);
   };
-  for (Eigen::Index i = 0; i < W.rows(); ++i)
-    for (Eigen::Index t = 0; t < k; ++t) out.W(i, t) = scaled(W, sw, i, t);
-  for (Eigen::Index j = 0; j < Ht.rows(); ++j)
-    for (Eigen::Index t = 0; t < k; ++t) out.H(t, j) = scaled(Ht, sh, j, t);
+  for_blocks(W.rows(), threads, [&](Eigen::Index, Eigen::Index begin, Eigen::Index end) {
+    for (Eigen::Index i = begin; i < end; ++i)
+      for (Eigen::Index t = 0; t < k; ++t) out.W(i, t) = scaled(W, sw, i, t);
+  });
+  for_blocks(Ht.rows(), threads, [&](Eigen::Index, Eigen::Index begin, Eigen::Index end) {
+    for (Eigen::Index j = begin; j < end; ++j)
+      for (Eigen::Index t = 0; t < k; ++t) out.H(t, j) = scaled(Ht, sh, j, t);
+  });
 }
 
 }  // namespace
@@ -142,7 +146,7 @@ NmfResult fit(const SparseMatrix& input, const NmfConfig& config, Progress* prog
     f.cross = f.h.cross;
   }
   result.relative_error = std::sqrt(frobenius_sq(norm_sq, f.cross, f.w.gram, f.h.gram) / norm_sq);
-  normalise(f.W, f.Ht, result);
+  normalise(f.W, f.Ht, threads, result);
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return result;
 }

@@ -2,6 +2,7 @@
 
 #include <omp.h>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 #include <vector>
@@ -39,6 +40,27 @@ class SerialEigen {
 
 double uniform01(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
 
+// Y·T for a tall row-major Y and a small T, row-parallel: each row of the
+// result sums Y(i, a)·T.row(a) over a in order, so it does not depend on the
+// thread count. (Eigen's product runs on one thread here: see SerialEigen.)
+RowMatrix times_small(const RowMatrix& Y, const Matrix& T, int threads) {
+  const RowMatrix Tr = T;  // rows of T contiguous
+  RowMatrix out(Y.rows(), T.cols());
+  const Eigen::Index l = Y.cols(), c = T.cols();
+  for_blocks(Y.rows(), threads, [&](Eigen::Index, Eigen::Index begin, Eigen::Index end) {
+    for (Eigen::Index i = begin; i < end; ++i) {
+      const double* __restrict y = Y.data() + i * l;
+      double* __restrict o = out.data() + i * c;
+      std::fill(o, o + c, 0.0);
+      for (Eigen::Index a = 0; a < l; ++a) {
+        const double* __restrict t = Tr.data() + a * c;
+        for (Eigen::Index b = 0; b < c; ++b) o[b] += y[a] * t[b];
+      }
+    }
+  });
+  return out;
+}
+
 // Orthonormalises Y's columns in place through its l x l Gram:
 // Y ← Y·T with T = U·Λ^(-1/2) from YᵀY = U·Λ·Uᵀ. One pass keeps the span and
 // a well-conditioned basis (enough between power steps); a second pass, as in
@@ -53,7 +75,7 @@ void orthonormalise(RowMatrix& Y, int threads, int passes) {
     Matrix T = es.eigenvectors();
     for (Eigen::Index c = 0; c < T.cols(); ++c)
       T.col(c) *= lambda[c] > floor ? 1 / std::sqrt(lambda[c]) : 0.0;
-    Y = (Y * T).eval();
+    Y = times_small(Y, T, threads);
   }
 }
 
@@ -96,22 +118,25 @@ void leading_eigenpairs(const SparseMatrix& X, const SparseMatrix& Xt, int k, in
     orthonormalise(Q, threads, step + 1 == kPowerSteps ? 2 : 1);
   }
   multiply(Xt, Q, Z, threads);  // Z = Xᵀ Q, so Qᵀ X Xᵀ Q = Zᵀ Z
-  Eigen::SelfAdjointEigenSolver<Matrix> es(Matrix(Z.transpose() * Z));
+  Eigen::SelfAdjointEigenSolver<Matrix> es(factor_stats(Z, threads).gram);
   if (es.info() != Eigen::Success || !Z.allFinite())
     throw NumericError("NNDSVD: the truncated SVD of V failed (try --init random)");
   values = es.eigenvalues().tail(k).reverse();
-  vectors = to_col_major(Q) * es.eigenvectors().rightCols(k).rowwise().reverse();
+  vectors =
+      to_col_major(times_small(Q, es.eigenvectors().rightCols(k).rowwise().reverse(), threads), threads);
 }
 
 // Other side of each singular pair: other = Xᵀ·u / σ (zero when σ is zero).
 Matrix other_side(const SparseMatrix& Xt, const Matrix& U, const Vector& sigma, int threads) {
-  const RowMatrix u = to_row_major(U);
+  const RowMatrix u = to_row_major(U, threads);
   RowMatrix out;
   multiply(Xt, u, out, threads);
   // Row by row: a column of the row-major product is strided.
-  for (Eigen::Index i = 0; i < out.rows(); ++i)
-    for (Eigen::Index t = 0; t < sigma.size(); ++t) out(i, t) = sigma[t] > 0 ? out(i, t) / sigma[t] : 0.0;
-  return to_col_major(out);
+  for_blocks(out.rows(), threads, [&](Eigen::Index, Eigen::Index begin, Eigen::Index end) {
+    for (Eigen::Index i = begin; i < end; ++i)
+      for (Eigen::Index t = 0; t < sigma.size(); ++t) out(i, t) = sigma[t] > 0 ? out(i, t) / sigma[t] : 0.0;
+  });
+  return to_col_major(out, threads);
 }
 
 double mean_value(const SparseMatrix& V) {
@@ -135,7 +160,12 @@ StartingFactors nndsvd(const SparseMatrix& V, const SparseMatrix& Vt, int k, Ini
   // Built column by column, so in column-major storage (a column of the
   // row-major factors is strided: writing Hᵀ's 20 columns that way cost 5 ms
   // on 20 Newsgroups), then stored row-major once.
+  // Columns are independent: one per thread at a time. Each column's zero
+  // threshold (and nndsvda's fill with the mean) is applied as it is built.
+  const double avg = mean_value(V);
+  const double fill = init == Init::nndsvda ? avg : 0.0;
   Matrix W = Matrix::Zero(V.rows(), k), Ht = Matrix::Zero(V.cols(), k);
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
   for (int j = 0; j < k; ++j) {
     const Vector x = svd.U.col(j), y = svd.R.col(j);
     if (j == 0) {
@@ -143,27 +173,25 @@ StartingFactors nndsvd(const SparseMatrix& V, const SparseMatrix& Vt, int k, Ini
       const double root = std::sqrt(svd.s[0]);
       W.col(0) = root * x.cwiseAbs();
       Ht.col(0) = root * y.cwiseAbs();
-      continue;
+    } else {
+      const Vector xp = x.cwiseMax(0.0), xn = (-x).cwiseMax(0.0);
+      const Vector yp = y.cwiseMax(0.0), yn = (-y).cwiseMax(0.0);
+      const double xpn = xp.norm(), xnn = xn.norm(), ypn = yp.norm(), ynn = yn.norm();
+      const double mp = xpn * ypn, mn = xnn * ynn;
+      const bool positive = mp >= mn;
+      const double m = positive ? mp : mn;
+      if (m > 0) {
+        const double lambda = std::sqrt(svd.s[j] * m);
+        W.col(j) = lambda / (positive ? xpn : xnn) * (positive ? xp : xn);
+        Ht.col(j) = lambda / (positive ? ypn : ynn) * (positive ? yp : yn);
+      }
     }
-    const Vector xp = x.cwiseMax(0.0), xn = (-x).cwiseMax(0.0);
-    const Vector yp = y.cwiseMax(0.0), yn = (-y).cwiseMax(0.0);
-    const double xpn = xp.norm(), xnn = xn.norm(), ypn = yp.norm(), ynn = yn.norm();
-    const double mp = xpn * ypn, mn = xnn * ynn;
-    const bool positive = mp >= mn;
-    const double m = positive ? mp : mn;
-    if (m <= 0) continue;
-    const double lambda = std::sqrt(svd.s[j] * m);
-    W.col(j) = lambda / (positive ? xpn : xnn) * (positive ? xp : xn);
-    Ht.col(j) = lambda / (positive ? ypn : ynn) * (positive ? yp : yn);
+    for (Matrix* F : {&W, &Ht}) {
+      auto column = F->col(j).array();
+      column = (column < kNndsvdZero).select(fill, column);
+    }
   }
-  W = (W.array() < kNndsvdZero).select(0.0, W);
-  Ht = (Ht.array() < kNndsvdZero).select(0.0, Ht);
-  const double avg = mean_value(V);
-  if (init == Init::nndsvda) {
-    W = (W.array() == 0).select(avg, W);
-    Ht = (Ht.array() == 0).select(avg, Ht);
-  }
-  StartingFactors f{to_row_major(W), to_row_major(Ht)};
+  StartingFactors f{to_row_major(W, threads), to_row_major(Ht, threads)};
   if (init != Init::nndsvdar) return f;
 
   // nndsvdar: small positive noise, drawn in a fixed order (W then Hᵀ, row-major).

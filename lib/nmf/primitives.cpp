@@ -158,24 +158,27 @@ namespace {
 constexpr Eigen::Index kTileRows = 64;
 
 template <class Dst, class Src>
-void copy_by_tiles(const Src& from, Dst& to) {
-  for (Eigen::Index first = 0; first < from.rows(); first += kTileRows) {
-    const Eigen::Index rows = std::min(kTileRows, from.rows() - first);
+void copy_by_tiles(const Src& from, Dst& to, int threads) {
+  const Eigen::Index tiles = (from.rows() + kTileRows - 1) / kTileRows;
+#pragma omp parallel for schedule(static) num_threads(threads)
+  for (Eigen::Index tile = 0; tile < tiles; ++tile) {
+    const Eigen::Index first = tile * kTileRows;
+    const Eigen::Index last = std::min(from.rows(), first + kTileRows);
     for (Eigen::Index t = 0; t < from.cols(); ++t)
-      for (Eigen::Index i = first; i < first + rows; ++i) to(i, t) = from(i, t);
+      for (Eigen::Index i = first; i < last; ++i) to(i, t) = from(i, t);
   }
 }
 }  // namespace
 
-Matrix to_col_major(const RowMatrix& F) {
+Matrix to_col_major(const RowMatrix& F, int threads) {
   Matrix out(F.rows(), F.cols());
-  copy_by_tiles(F, out);
+  copy_by_tiles(F, out, threads);
   return out;
 }
 
-RowMatrix to_row_major(const Matrix& F) {
+RowMatrix to_row_major(const Matrix& F, int threads) {
   RowMatrix out(F.rows(), F.cols());
-  copy_by_tiles(F, out);
+  copy_by_tiles(F, out, threads);
   return out;
 }
 

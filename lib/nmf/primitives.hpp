@@ -183,8 +183,8 @@ SparseMatrix compressed_transpose(const SparseMatrix& X, int threads = 1);
 // whole row or column and, on a tall factor that does not fit the cache,
 // misses on nearly every entry (converting 20 Newsgroups' 56,123 x 20 took
 // about 6 ms that way).
-Matrix to_col_major(const RowMatrix& F);
-RowMatrix to_row_major(const Matrix& F);
+Matrix to_col_major(const RowMatrix& F, int threads = 1);
+RowMatrix to_row_major(const Matrix& F, int threads = 1);
 
 // out = X · O (X rows x n, O n x k), row-parallel.
 void multiply(const SparseMatrix& X, const RowMatrix& O, RowMatrix& out, int threads);
