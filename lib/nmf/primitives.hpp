@@ -111,10 +111,11 @@ inline constexpr int kMinRegisterColumns = 5;
 using RowProductFn = void (*)(const int*, const double*, int, int, int, const double*, double*);
 template <int... K>
 constexpr std::array<RowProductFn, sizeof...(K)> fixed_table(std::integer_sequence<int, K...>) {
-  return {&row_product_fixed<K + 1>...};
+  return {&row_product_fixed<K + kMinRegisterColumns>...};
 }
-// row_product_fixed<K> at index K - 1.
-inline constexpr auto kFixedWidth = fixed_table(std::make_integer_sequence<int, kRegisterColumns>{});
+// row_product_fixed<K> at index K - kMinRegisterColumns, for the widths in use.
+inline constexpr auto kFixedWidth =
+    fixed_table(std::make_integer_sequence<int, kRegisterColumns - kMinRegisterColumns + 1>{});
 }  // namespace detail
 
 // out[0..k) = X.row(i) · O, with O (X.cols() x k) row-major. X must be compressed.
@@ -129,7 +130,8 @@ inline void row_product(const SparseMatrix& X, Eigen::Index i, const RowMatrix& 
   const int p0 = X.outerIndexPtr()[i], p1 = X.outerIndexPtr()[i + 1];
   const auto nnz = static_cast<int>(X.nonZeros());
   if (k >= detail::kMinRegisterColumns && k <= detail::kRegisterColumns) {
-    detail::kFixedWidth[static_cast<std::size_t>(k - 1)](inner, val, p0, p1, nnz, o, out);
+    detail::kFixedWidth[static_cast<std::size_t>(k - detail::kMinRegisterColumns)](inner, val, p0, p1, nnz, o,
+                                                                                   out);
     return;
   }
   std::fill(out, out + k, 0.0);
