@@ -16,11 +16,13 @@
 #include "command.hpp"
 #include "core/errors.hpp"
 #include "core/log.hpp"
+#include "core/printable.hpp"
 #include "core/progress.hpp"
 #include "core/threads.hpp"
 #include "io/atomic_file.hpp"
 #include "nmf/fit.hpp"
 #include "nmf_flags.hpp"
+#include "number_flags.hpp"
 #include "quality/choose_k.hpp"
 #include "quality/coherence.hpp"
 #include "quality/k_range.hpp"
@@ -171,12 +173,10 @@ class SweepCommand : public Command {
     // One --threads serves every stage: the vectorizer's flag replaces the NMF one.
     app->remove_option(app->get_option("--threads"));
     add_vectorizer_flags(*app, vectorizer_);
-    app->add_option("--resamples", stability_.resamples, "Models fitted on random subsets per k")
-        ->capture_default_str();
-    app->add_option("--sample-fraction", stability_.sample_fraction, "Share of the documents in each subset")
-        ->capture_default_str();
-    app->add_option("--top-terms", stability_.top_terms, "Words per topic compared between models")
-        ->capture_default_str();
+    add_number(*app, "--resamples", stability_.resamples, "Models fitted on random subsets per k");
+    add_number(*app, "--sample-fraction", stability_.sample_fraction,
+               "Share of the documents in each subset");
+    add_number(*app, "--top-terms", stability_.top_terms, "Words per topic compared between models");
     app->add_option("--json", json_, "Write the results as JSON to FILE ('-' = stdout)");
     return app;
   }
@@ -199,6 +199,7 @@ class SweepCommand : public Command {
     nmf::NmfConfig largest = nmf_;
     largest.k = ks.back();
     largest.validate(m, n);
+    quality::check_sample_size(m, ks.back(), stability_);
 
     std::vector<SweepRow> rows;
     {
@@ -218,13 +219,13 @@ class SweepCommand : public Command {
     const std::string& reason = choice.reason;
 
     if (json_ != "-") {
-      std::cout << "Sweep of " << root_ << ": " << m << " documents, " << n << " terms\n"
+      std::cout << "Sweep of " << printable(root_) << ": " << m << " documents, " << n << " terms\n"
                 << "Stability: " << stability_.resamples << " resamples of "
                 << std::lround(100 * stability_.sample_fraction) << "% of the documents per k, top-"
                 << stability_.top_terms << " words compared\n\n";
       print_table(std::cout, rows);
       print_chart(std::cout, rows);
-      print_wrapped(std::cout, "Recommended k = " + std::to_string(rows[pick].k) + ": " + reason);
+      print_wrapped(std::cout, "Recommended k = " + std::to_string(rows[pick].k) + ": " + printable(reason));
       std::cout.flush();
     }
     if (!json_.empty()) {
