@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include "text/reader.hpp"
 #include "text/stopwords.hpp"
@@ -12,7 +14,13 @@ void guard_documents(io::OutputGuard& guard, const std::string& root,
                      const text::VectorizerOptions& options) {
   const text::ReaderOptions reader = options.reader;
   guard.input_documents(
-      root, [reader](const std::filesystem::path& relative) { return text::would_list(relative, reader); });
+      root, [reader](const std::filesystem::path& relative) { return text::would_list(relative, reader); },
+      [root, reader] {
+        std::vector<std::string> paths;
+        for (const auto& doc : text::list_documents(root, reader).documents)
+          paths.push_back(doc.path.string());
+        return paths;
+      });
   // A stopword entry is a file when it is not a compiled-in language.
   const auto& languages = text::embedded_stopword_lists();
   for (const auto& entry : options.tokenizer.stopwords) {

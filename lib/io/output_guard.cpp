@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <optional>
 #include <system_error>
 
@@ -101,14 +102,17 @@ std::vector<fs::path> folder_spellings(const fs::path& folder) {
 }  // namespace
 
 void OutputGuard::input_file(const std::string& path) {
-  if (!path.empty()) inputs_.push_back({path, nullptr});
+  if (!path.empty()) inputs_.push_back({path, nullptr, nullptr});
 }
 
-void OutputGuard::input_documents(const std::string& path, ReadsAsDocument reads) {
+void OutputGuard::input_documents(const std::string& path, ReadsAsDocument reads, ListsDocuments documents) {
   if (path.empty()) return;
   const auto st = stat_of(path);
   // A single document is just a file the run reads.
-  inputs_.push_back({path, st && S_ISDIR(st->st_mode) ? std::move(reads) : nullptr});
+  if (st && S_ISDIR(st->st_mode))
+    inputs_.push_back({path, std::move(reads), std::move(documents)});
+  else
+    inputs_.push_back({path, nullptr, nullptr});
 }
 
 void OutputGuard::output(const std::string& option, const std::string& path) {
@@ -131,6 +135,8 @@ void OutputGuard::check() const {
       throw UsageError("outputs " + both + " are the same file");
     }
 
+  const bool any_existing =
+      std::any_of(outs.begin(), outs.end(), [](const Identity& o) { return o.kind == Identity::kFile; });
   for (const auto& in : inputs_) {
     const auto st = stat_of(in.path);
     if (!st) continue;  // reading it will report the problem
@@ -152,6 +158,15 @@ void OutputGuard::check() const {
           folder = folder.parent_path();
         }
       }
+    }
+    if (!any_existing || !in.documents) continue;
+    for (const std::string& doc : in.documents()) {
+      const auto here = stat_of(doc);
+      if (!here) continue;
+      for (std::size_t i = 0; i < outs.size(); ++i)
+        if (outs[i].kind == Identity::kFile && outs[i].dev == here->st_dev && outs[i].ino == here->st_ino)
+          throw UsageError("output " + outputs_[i].option + " " + outputs_[i].path + " is the document " +
+                           doc + " of input folder " + in.path);
     }
   }
 }

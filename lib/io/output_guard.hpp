@@ -17,13 +17,17 @@ namespace unbake::io {
 // Whether a reader of a folder would take the file at `relative` (a path
 // below the folder) as a document.
 using ReadsAsDocument = std::function<bool(const std::filesystem::path& relative)>;
+// The paths of the documents a reader of a folder would read, for outputs
+// that already exist: one may be a document through a symbolic link or a
+// hard link that no path below the folder shows.
+using ListsDocuments = std::function<std::vector<std::string>()>;
 
 class OutputGuard {
  public:
   // A file the run reads (a matrix, a model, a stopword list).
   void input_file(const std::string& path);
   // A folder of documents, read recursively, or a single document.
-  void input_documents(const std::string& path, ReadsAsDocument reads);
+  void input_documents(const std::string& path, ReadsAsDocument reads, ListsDocuments documents = nullptr);
   // An output and the option that named it (for messages); "" is ignored.
   void output(const std::string& option, const std::string& path);
 
@@ -35,6 +39,7 @@ class OutputGuard {
   struct Input {
     std::string path;
     ReadsAsDocument reads;  // empty for a single file
+    ListsDocuments documents;
   };
   struct Output {
     std::string option, path;

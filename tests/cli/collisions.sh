@@ -87,6 +87,19 @@ refused "--ext selects the output" 'output --json corp/r\.json is inside input f
   "$bin" fit corp -k 2 --min-df 1 --ext .txt --ext .json --json corp/r.json
 for f in corp/new.txt corp/V corp/s.md corp/t.txt corp/r.json; do [ -e "$f" ] && fail "$f was written"; done
 
+# An existing file that is a document through a link the folder holds.
+printf 'elsewhere apple\n' >outside.txt
+ln -s ../outside.txt corp/linked.txt
+sums[outside.txt]=$(checksum outside.txt)
+refused "fit --json a linked document" \
+  '^error: output --json outside\.txt is the document corp/linked\.txt of input folder corp$' \
+  "$bin" fit corp -k 2 --min-df 1 --json outside.txt
+rm corp/linked.txt
+ln outside.txt corp/hard.txt
+refused "vectorize --docs a hard-linked document" 'output --docs outside\.txt is the document corp/hard\.txt' \
+  "$bin" vectorize corp -o V.mtx --docs outside.txt
+rm corp/hard.txt
+
 # 4. What the reader skips may be written into the folder.
 expect_ok "$bin" fit corp -k 2 --min-df 1 --json corp/report.json --topics-csv corp/.hidden.txt
 [ -s corp/report.json ] || fail "corp/report.json was not written"
