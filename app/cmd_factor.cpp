@@ -21,6 +21,7 @@
 #include "io/atomic_file.hpp"
 #include "io/csv.hpp"
 #include "io/matrix_input.hpp"
+#include "io/output_guard.hpp"
 #include "nmf/fit.hpp"
 #include "nmf_flags.hpp"
 
@@ -82,6 +83,29 @@ void print_summary(std::ostream& out, const FactorOptions& opt, const io::Labell
   }
 }
 
+// The -o JSON: the run's settings and outcome, W·diag(d), H and the labels.
+nlohmann::ordered_json result_json(const io::LabelledMatrix& in, const nmf::NmfResult& r,
+                                   const nmf::Matrix& W) {
+  nlohmann::ordered_json j;
+  j["k"] = r.config.k;
+  j["solver"] = nmf::to_string(r.config.solver);
+  j["init"] = nmf::to_string(r.config.init);
+  j["seed"] = r.config.seed;
+  j["tol"] = r.config.tol;
+  j["max_iter"] = r.config.max_iter;
+  j["extrapolate"] = r.config.extrapolate;
+  j["iterations"] = r.iterations;
+  j["converged"] = r.converged;
+  j["relative_error"] = r.relative_error;
+  j["objective_trace"] = r.objective_trace;
+  j["seconds"] = r.seconds;
+  j["W"] = rows_json(W);
+  j["H"] = rows_json(r.H);
+  j["row_labels"] = in.row_labels;
+  j["column_labels"] = in.column_labels;
+  return j;
+}
+
 class FactorCommand : public Command {
  public:
   CLI::App* setup(CLI::App& root) override {
@@ -106,7 +130,12 @@ class FactorCommand : public Command {
   void run() override {
     // Shape-independent checks first, so -k 0 is a usage error whatever the file.
     opt_.config.validate(std::numeric_limits<long>::max(), std::numeric_limits<long>::max());
-    for (const auto* p : {&opt_.json_path, &opt_.w_path, &opt_.h_path}) io::check_output_folder(*p);
+    io::OutputGuard guard;
+    guard.input_file(opt_.matrix);
+    guard.output("--output", opt_.json_path);
+    guard.output("--w", opt_.w_path);
+    guard.output("--h", opt_.h_path);
+    guard.check();
 
     io::LabelledMatrix in = io::read_nonnegative_matrix(opt_.matrix);
     opt_.config.validate(in.V.rows(), in.V.cols());
@@ -115,38 +144,29 @@ class FactorCommand : public Command {
     progress.finish();
     const nmf::Matrix W = r.W * r.d.asDiagonal();
 
-    if (!opt_.json_path.empty()) {
-      nlohmann::ordered_json j;
-      j["k"] = r.config.k;
-      j["solver"] = nmf::to_string(r.config.solver);
-      j["init"] = nmf::to_string(r.config.init);
-      j["seed"] = r.config.seed;
-      j["tol"] = r.config.tol;
-      j["max_iter"] = r.config.max_iter;
-      j["extrapolate"] = r.config.extrapolate;
-      j["iterations"] = r.iterations;
-      j["converged"] = r.converged;
-      j["relative_error"] = r.relative_error;
-      j["objective_trace"] = r.objective_trace;
-      j["seconds"] = r.seconds;
-      j["W"] = rows_json(W);
-      j["H"] = rows_json(r.H);
-      j["row_labels"] = in.row_labels;
-      j["column_labels"] = in.column_labels;
-      io::write_atomically(opt_.json_path, [&](std::ostream& out) { out << j.dump() << '\n'; });
-      log().info("wrote {}", opt_.json_path);
-    } else {
-      print_summary(std::cout, opt_, in, r);
-    }
     const auto names = factor_names(r.config.k);
-    if (!opt_.w_path.empty())
-      io::write_atomically(opt_.w_path, [&](std::ostream& out) {
-        io::write_csv(out, W, in.row_labels, names, io::delimiter_for(opt_.w_path));
-      });
-    if (!opt_.h_path.empty())
-      io::write_atomically(opt_.h_path, [&](std::ostream& out) {
-        io::write_csv(out, r.H, names, in.column_labels, io::delimiter_for(opt_.h_path));
-      });
+    io::write_in_order({
+        {opt_.json_path.empty() ? "-" : "",
+         [&] { io::write_atomically("-", [&](std::ostream& out) { print_summary(out, opt_, in, r); }); }},
+        {opt_.json_path,
+         [&] {
+           io::write_atomically(opt_.json_path,
+                                [&](std::ostream& out) { out << result_json(in, r, W).dump() << '\n'; });
+           log().info("wrote {}", opt_.json_path);
+         }},
+        {opt_.w_path,
+         [&] {
+           io::write_atomically(opt_.w_path, [&](std::ostream& out) {
+             io::write_csv(out, W, in.row_labels, names, io::delimiter_for(opt_.w_path));
+           });
+         }},
+        {opt_.h_path,
+         [&] {
+           io::write_atomically(opt_.h_path, [&](std::ostream& out) {
+             io::write_csv(out, r.H, names, in.column_labels, io::delimiter_for(opt_.h_path));
+           });
+         }},
+    });
   }
 
  private:

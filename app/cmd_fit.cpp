@@ -7,9 +7,11 @@
 #include "command.hpp"
 #include "core/log.hpp"
 #include "io/atomic_file.hpp"
+#include "io/output_guard.hpp"
 #include "model/fit_topics.hpp"
 #include "nmf_flags.hpp"
 #include "number_flags.hpp"
+#include "output_checks.hpp"
 #include "report/csv_report.hpp"
 #include "report/text_report.hpp"
 #include "vectorizer_flags.hpp"
@@ -38,26 +40,41 @@ class FitCommand : public Command {
   }
 
   void run() override {
-    for (const auto* p : {&json_, &model_, &mixtures_csv_, &topics_csv_}) io::check_output_folder(*p);
+    io::OutputGuard guard;
+    guard_documents(guard, root_, options_.vectorizer);
+    guard.output("--json", json_);
+    guard.output("--model", model_);
+    guard.output("--mixtures-csv", mixtures_csv_);
+    guard.output("--topics-csv", topics_csv_);
+    guard.check();
     auto outcome = model::fit_topics(root_, options_);
     log_skipped(outcome.corpus.skipped);
-    if (json_ != "-") {
-      report::write_text_report(std::cout, outcome.topics, options_.topics, outcome.corpus, outcome.nmf,
-                                outcome.seconds);
-      std::cout.flush();
-    }
-    if (!json_.empty()) {
-      auto j = model::report_json(outcome, options_);
-      io::write_atomically(json_, [&](std::ostream& out) { out << j.dump(1) << '\n'; });
-    }
-    if (!model_.empty()) model::save_model(model_, outcome.model);
-    if (!mixtures_csv_.empty())
-      io::write_atomically(mixtures_csv_,
-                           [&](std::ostream& out) { report::write_mixtures_csv(out, outcome.topics); });
-    if (!topics_csv_.empty())
-      io::write_atomically(topics_csv_, [&](std::ostream& out) {
-        report::write_topics_csv(out, outcome.topics, options_.topics.top_words);
-      });
+    io::write_in_order({
+        {json_ == "-" ? "" : "-",
+         [&] {
+           io::write_atomically("-", [&](std::ostream& out) {
+             report::write_text_report(out, outcome.topics, options_.topics, outcome.corpus, outcome.nmf,
+                                       outcome.seconds);
+           });
+         }},
+        {json_,
+         [&] {
+           auto j = model::report_json(outcome, options_);
+           io::write_atomically(json_, [&](std::ostream& out) { out << j.dump(1) << '\n'; });
+         }},
+        {model_, [&] { model::save_model(model_, outcome.model); }},
+        {mixtures_csv_,
+         [&] {
+           io::write_atomically(mixtures_csv_,
+                                [&](std::ostream& out) { report::write_mixtures_csv(out, outcome.topics); });
+         }},
+        {topics_csv_,
+         [&] {
+           io::write_atomically(topics_csv_, [&](std::ostream& out) {
+             report::write_topics_csv(out, outcome.topics, options_.topics.top_words);
+           });
+         }},
+    });
   }
 
  private:

@@ -20,9 +20,11 @@
 #include "core/progress.hpp"
 #include "core/threads.hpp"
 #include "io/atomic_file.hpp"
+#include "io/output_guard.hpp"
 #include "nmf/fit.hpp"
 #include "nmf_flags.hpp"
 #include "number_flags.hpp"
+#include "output_checks.hpp"
 #include "quality/choose_k.hpp"
 #include "quality/coherence.hpp"
 #include "quality/k_range.hpp"
@@ -183,7 +185,10 @@ class SweepCommand : public Command {
 
   void run() override {
     const std::vector<int> ks = quality::parse_k_range(k_spec_);
-    io::check_output_folder(json_);
+    io::OutputGuard guard;
+    guard_documents(guard, root_, vectorizer_);
+    guard.output("--json", json_);
+    guard.check();
     vectorizer_.validate();
     stability_.threads = vectorizer_.threads;
     stability_.seed = nmf_.seed;
@@ -218,35 +223,40 @@ class SweepCommand : public Command {
     const std::size_t pick = choice.index;
     const std::string& reason = choice.reason;
 
-    if (json_ != "-") {
-      std::cout << "Sweep of " << printable(root_) << ": " << m << " documents, " << n << " terms\n"
-                << "Stability: " << stability_.resamples << " resamples of "
-                << std::lround(100 * stability_.sample_fraction) << "% of the documents per k, top-"
-                << stability_.top_terms << " words compared\n\n";
-      print_table(std::cout, rows);
-      print_chart(std::cout, rows);
-      print_wrapped(std::cout, "Recommended k = " + std::to_string(rows[pick].k) + ": " + printable(reason));
-      std::cout.flush();
-    }
-    if (!json_.empty()) {
-      nmf::NmfConfig recorded = nmf_;
-      recorded.threads = 0;  // how the run went, not what it computed
-      nlohmann::json nmf_json = recorded;
-      nmf_json.erase("k");
-      text::VectorizerOptions vectorizer = vectorizer_;
-      vectorizer.threads = 0;
-      nlohmann::json vectorizer_json = vectorizer;
-      nlohmann::json j = {{"schema", "unbake.sweep/1"},
-                          {"recommended_k", rows[pick].k},
-                          {"reason", reason},
-                          {"results", rows_json(rows)},
-                          {"vectorizer", std::move(vectorizer_json)},
-                          {"nmf", std::move(nmf_json)},
-                          {"resamples", stability_.resamples},
-                          {"sample_fraction", stability_.sample_fraction},
-                          {"top_terms", stability_.top_terms}};
-      io::write_atomically(json_, [&](std::ostream& out) { out << j.dump(1) << '\n'; });
-    }
+    io::write_in_order({
+        {json_ == "-" ? "" : "-",
+         [&] {
+           io::write_atomically("-", [&](std::ostream& out) {
+             out << "Sweep of " << printable(root_) << ": " << m << " documents, " << n << " terms\n"
+                 << "Stability: " << stability_.resamples << " resamples of "
+                 << std::lround(100 * stability_.sample_fraction) << "% of the documents per k, top-"
+                 << stability_.top_terms << " words compared\n\n";
+             print_table(out, rows);
+             print_chart(out, rows);
+             print_wrapped(out, "Recommended k = " + std::to_string(rows[pick].k) + ": " + printable(reason));
+           });
+         }},
+        {json_,
+         [&] {
+           nmf::NmfConfig recorded = nmf_;
+           recorded.threads = 0;  // how the run went, not what it computed
+           nlohmann::json nmf_json = recorded;
+           nmf_json.erase("k");
+           text::VectorizerOptions vectorizer = vectorizer_;
+           vectorizer.threads = 0;
+           nlohmann::json vectorizer_json = vectorizer;
+           nlohmann::json j = {{"schema", "unbake.sweep/1"},
+                               {"recommended_k", rows[pick].k},
+                               {"reason", reason},
+                               {"results", rows_json(rows)},
+                               {"vectorizer", std::move(vectorizer_json)},
+                               {"nmf", std::move(nmf_json)},
+                               {"resamples", stability_.resamples},
+                               {"sample_fraction", stability_.sample_fraction},
+                               {"top_terms", stability_.top_terms}};
+           io::write_atomically(json_, [&](std::ostream& out) { out << j.dump(1) << '\n'; });
+         }},
+    });
   }
 
  private:

@@ -7,9 +7,11 @@
 #include "command.hpp"
 #include "core/threads.hpp"
 #include "io/atomic_file.hpp"
+#include "io/output_guard.hpp"
 #include "model/fit_topics.hpp"
 #include "model/topic_model.hpp"
 #include "number_flags.hpp"
+#include "output_checks.hpp"
 #include "report/csv_report.hpp"
 #include "report/text_report.hpp"
 #include "vectorizer_flags.hpp"
@@ -30,19 +32,36 @@ class TransformCommand : public Command {
   }
 
   void run() override {
-    for (const auto* p : {&json_, &mixtures_csv_}) io::check_output_folder(*p);
+    io::OutputGuard guard;
+    guard.input_file(model_path_);
+    guard.output("--json", json_);
+    guard.output("--mixtures-csv", mixtures_csv_);
+    guard.check();
     auto model = model::load_model(model_path_);
+    // What the inputs' reader takes as a document is the model's to say.
+    for (const auto& input : inputs_) guard_documents(guard, input, model.vectorizer);
+    guard.check();
     auto outcome = model::transform(model, inputs_, resolve_threads(threads_));
     log_skipped(outcome.skipped);
-    if (json_ != "-") report::write_mixtures_text(std::cout, outcome.documents, model.labels);
-    if (!json_.empty()) {
-      auto j = model::transform_json(outcome, model);
-      io::write_atomically(json_, [&](std::ostream& out) { out << j.dump(1) << '\n'; });
-    }
-    if (!mixtures_csv_.empty())
-      io::write_atomically(mixtures_csv_, [&](std::ostream& out) {
-        report::write_mixtures_csv(out, outcome.documents, static_cast<int>(model.labels.size()));
-      });
+    io::write_in_order({
+        {json_ == "-" ? "" : "-",
+         [&] {
+           io::write_atomically("-", [&](std::ostream& out) {
+             report::write_mixtures_text(out, outcome.documents, model.labels);
+           });
+         }},
+        {json_,
+         [&] {
+           auto j = model::transform_json(outcome, model);
+           io::write_atomically(json_, [&](std::ostream& out) { out << j.dump(1) << '\n'; });
+         }},
+        {mixtures_csv_,
+         [&] {
+           io::write_atomically(mixtures_csv_, [&](std::ostream& out) {
+             report::write_mixtures_csv(out, outcome.documents, static_cast<int>(model.labels.size()));
+           });
+         }},
+    });
   }
 
  private:

@@ -6,6 +6,8 @@
 #include "core/log.hpp"
 #include "io/atomic_file.hpp"
 #include "io/matrix_market.hpp"
+#include "io/output_guard.hpp"
+#include "output_checks.hpp"
 #include "text/vectorizer.hpp"
 #include "vectorizer_flags.hpp"
 
@@ -45,11 +47,21 @@ class VectorizeCommand : public Command {
   }
 
   void run() override {
-    for (const auto* p : {&matrix_, &terms_, &docs_}) io::check_output_folder(*p);
+    io::OutputGuard guard;
+    guard_documents(guard, dir_, options_);
+    guard.output("--output", matrix_);
+    guard.output("--terms", terms_);
+    guard.output("--docs", docs_);
+    guard.check();
     const text::VectorizedCorpus corpus = text::vectorize(dir_, options_);
-    io::write_atomically(matrix_, [&](std::ostream& out) { io::write_matrix_market(out, corpus.V); });
-    if (!terms_.empty()) write_lines(terms_, corpus.terms);
-    if (!docs_.empty()) write_lines(docs_, corpus.doc_ids);
+    io::write_in_order({
+        {matrix_,
+         [&] {
+           io::write_atomically(matrix_, [&](std::ostream& out) { io::write_matrix_market(out, corpus.V); });
+         }},
+        {terms_, [&] { write_lines(terms_, corpus.terms); }},
+        {docs_, [&] { write_lines(docs_, corpus.doc_ids); }},
+    });
     log_summary(corpus);
   }
 

@@ -23,20 +23,70 @@ namespace {
 // Read once at start: isatty is not safe to call inside a signal handler.
 bool g_stderr_is_terminal = false;
 
-extern "C" void on_signal(int sig) {
-  // Ctrl-C, kill or a closed terminal: drop half-written outputs (finished
-  // ones stay), say so in one line, then die of the same signal so that the
-  // shell sees it (exit status 128 + signal: 130 for Ctrl-C).
+// Signals that end the process by default and may come from outside: each
+// prints one line and dies of the same signal, so that the shell sees it
+// (exit status 128 + signal: 130 for Ctrl-C, 143 for kill).
+constexpr int kStopping[] = {SIGINT,    SIGTERM, SIGHUP,  SIGQUIT, SIGUSR1,   SIGUSR2, SIGALRM,
+                             SIGVTALRM, SIGPROF, SIGXCPU, SIGPOLL, SIGSTKFLT, SIGPWR};
+// Signals of a crash. Whoever handled them before (a sanitizer) still does.
+constexpr int kFatal[] = {SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGSYS};
+
+// What each signal did before main() installed its handler; the handler
+// hands the signal on to it. Written before any handler is installed.
+struct sigaction g_previous[NSIG];
+
+bool is_fatal(int sig) {
+  for (int f : kFatal)
+    if (f == sig) return true;
+  return false;
+}
+
+extern "C" void on_signal(int sig, siginfo_t* info, void*) {
+  // Whatever ends the process: drop half-written outputs (finished ones stay).
   unbake::io::remove_pending_temp_files();
-  static const char kLine[] = "\nerror: interrupted (no partial output left behind)\n";
-  // A progress line may be on the terminal: start on a fresh line there only.
-  const char* line = g_stderr_is_terminal ? kLine : kLine + 1;
-  const auto length = static_cast<std::size_t>(kLine + sizeof kLine - 1 - line);
-  if (::write(STDERR_FILENO, line, length) < 0) {
-    // Nothing more can be done about it inside a signal handler.
+  const bool fatal = is_fatal(sig);
+  if (!fatal) {
+    static const char kLine[] = "\nerror: interrupted (no partial output left behind)\n";
+    // A progress line may be on the terminal: start on a fresh line there only.
+    const char* line = g_stderr_is_terminal ? kLine : kLine + 1;
+    const auto length = static_cast<std::size_t>(kLine + sizeof kLine - 1 - line);
+    if (::write(STDERR_FILENO, line, length) < 0) {
+      // Nothing more can be done about it inside a signal handler.
+    }
   }
-  std::signal(sig, SIG_DFL);
-  std::raise(sig);
+  ::sigaction(sig, &g_previous[sig], nullptr);
+  // A fault raised by an instruction comes back when the handler returns and
+  // the instruction runs again, now to the previous handler with its real
+  // details; any other signal is sent again, held until this handler returns.
+  const bool refaults = (sig == SIGSEGV || sig == SIGBUS || sig == SIGFPE || sig == SIGILL) &&
+                        info != nullptr && info->si_code > 0;
+  if (!refaults) ::raise(sig);
+}
+
+void install_signal_handlers() {
+  struct sigaction action {};
+  action.sa_sigaction = on_signal;
+  action.sa_flags = SA_SIGINFO;
+  // While one signal is handled, the others wait: the cleanup runs once.
+  sigemptyset(&action.sa_mask);
+  for (int sig : kStopping) sigaddset(&action.sa_mask, sig);
+  auto install = [&](int sig) {
+    if (::sigaction(sig, nullptr, &g_previous[sig]) != 0) return;
+    // A signal ignored by whoever started us (nohup, `unbake ... &` in a
+    // script) stays ignored.
+    if (g_previous[sig].sa_handler == SIG_IGN && !(g_previous[sig].sa_flags & SA_SIGINFO)) return;
+    ::sigaction(sig, &action, nullptr);
+  };
+  for (int sig : kStopping) install(sig);
+  for (int sig : kFatal) install(sig);
+  // A file size limit or a closed pipe makes the write fail (EFBIG, EPIPE)
+  // instead of killing the process: an ordinary write error, one line, exit 1,
+  // every finished file left in place.
+  struct sigaction ignore {};
+  ignore.sa_handler = SIG_IGN;
+  sigemptyset(&ignore.sa_mask);
+  ::sigaction(SIGXFSZ, &ignore, nullptr);
+  ::sigaction(SIGPIPE, &ignore, nullptr);
 }
 
 // --help and --version print and succeed; a command-line mistake is one
@@ -51,10 +101,7 @@ int parse_failure(CLI::App& root, const CLI::ParseError& e) {
 
 int main(int argc, char** argv) {
   g_stderr_is_terminal = ::isatty(STDERR_FILENO) != 0;
-  // A signal ignored by whoever started us (nohup, `unbake ... &` in a
-  // script) stays ignored.
-  for (int sig : {SIGINT, SIGTERM, SIGHUP})
-    if (std::signal(sig, on_signal) == SIG_IGN) std::signal(sig, SIG_IGN);
+  install_signal_handlers();
 
   CLI::App root{"unbake: the topics hidden in a folder of documents (non-negative matrix factorization)"};
   root.set_version_flag("--version", std::string(unbake::kName) + " " + unbake::kVersion);

@@ -5,17 +5,22 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <cerrno>
+#include <climits>
 #include <csignal>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <streambuf>
+#include <string_view>
 #include <vector>
 
 #include "core/errors.hpp"
+#include "core/log.hpp"
+#include "io/output_path.hpp"
 
 namespace unbake::io {
 namespace {
@@ -46,14 +51,15 @@ void release_slot(int slot) {
   if (slot >= 0) g_state[static_cast<std::size_t>(slot)].store(kFree);
 }
 
-// Holds back SIGINT, SIGTERM and SIGHUP while a temp file exists but is not
-// yet in the table, so that an interrupt cannot strand it.
+// Holds back every signal that can be held, except those a fault raises in
+// this very thread, while a temp file exists but is not yet in the table, so
+// that no signal can strand it.
 class InterruptsHeld {
  public:
   InterruptsHeld() {
     sigset_t held;
-    sigemptyset(&held);
-    for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&held, sig);
+    sigfillset(&held);
+    for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGSYS}) sigdelset(&held, sig);
     pthread_sigmask(SIG_BLOCK, &held, &previous_);
   }
   ~InterruptsHeld() { pthread_sigmask(SIG_SETMASK, &previous_, nullptr); }
@@ -116,38 +122,75 @@ void write_through(const std::string& path, int fd, const std::function<void(std
   if (!buf.flush_all() || buf.error() != 0 || !out) fail(path, "write failed", buf.error());
 }
 
-// The descriptor named by /dev/stdout, /dev/stderr, /dev/fd/N or
-// /proc/self/fd/N (after resolve_links: /proc/<our pid>/fd/N), or -1. Such an
-// output is written to the descriptor itself: opening the name again would
-// start at offset 0 and overwrite what was already written there.
-int named_descriptor(const std::string& resolved) {
-  const std::string own = "/proc/" + std::to_string(::getpid()) + "/fd/";
-  for (const std::string& prefix : {std::string("/dev/fd/"), std::string("/proc/self/fd/"), own}) {
-    if (resolved.size() <= prefix.size() || resolved.compare(0, prefix.size(), prefix) != 0) continue;
-    const std::string number = resolved.substr(prefix.size());
-    if (number.find_first_not_of("0123456789") != std::string::npos || number.size() > 6) return -1;
-    return std::stoi(number);
-  }
-  return -1;
+// Standard output through a descriptor buffer too, so that a full disk or a
+// reader that went away (EPIPE) is reported with its reason.
+void write_standard_output(const std::function<void(std::ostream&)>& write) {
+  std::cout.flush();  // whatever went to std::cout before comes first
+  if (!std::cout) throw OutputError("cannot write to standard output");
+  FdBuf buf(STDOUT_FILENO);
+  std::ostream out(&buf);
+  write(out);
+  out.flush();
+  if (!buf.flush_all() || buf.error() != 0 || !out)
+    throw OutputError("cannot write to standard output" +
+                      (buf.error() ? std::string(": ") + std::strerror(buf.error()) : ""));
 }
 
-// Follows symbolic links to the file they name, so that the rename replaces
-// the target and keeps the link (out.json -> ../shared/out.json).
-std::string resolve_links(const std::string& path) {
-  std::string current = path;
-  for (int depth = 0; depth < 40; ++depth) {
-    struct stat st {};
-    // /proc/self/fd/N is itself a link, to the file behind the descriptor:
-    // stop there, the descriptor is what must be written.
-    if (named_descriptor(current) >= 0) return current;
-    if (::lstat(current.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return current;
-    std::error_code ec;
-    const std::filesystem::path target = std::filesystem::read_symlink(current, ec);
-    if (ec) return current;
-    current = target.is_absolute() ? target.string()
-                                   : (std::filesystem::path(current).parent_path() / target).string();
+// What mkstemp fills in; the marker is how a leftover temp file is recognised.
+constexpr std::string_view kTempSuffix = ".unbake-tmp-XXXXXX";
+
+long name_max(const std::string& folder) {
+  const long n = ::pathconf(folder.c_str(), _PC_NAME_MAX);
+  return n > 0 ? n : 255;
+}
+
+std::string folder_prefix(const std::string& target) {
+  const auto slash = target.rfind('/');
+  return slash == std::string::npos ? "" : target.substr(0, slash + 1);
+}
+
+// The temp file's path beside `target`. The copied part of the base name is
+// cut, at a UTF-8 character boundary, so that the temp name fits the folder's
+// NAME_MAX and its path PATH_MAX even when the target's own name is as long
+// as they allow.
+std::string temp_template(const std::string& target) {
+  const std::string prefix = folder_prefix(target);
+  std::string base = target.substr(prefix.size());
+  const long room = std::min<long>(name_max(prefix.empty() ? "." : prefix),
+                                   PATH_MAX - 1 - static_cast<long>(prefix.size())) -
+                    static_cast<long>(kTempSuffix.size());
+  if (static_cast<long>(base.size()) > room) {
+    std::size_t cut = room > 0 ? static_cast<std::size_t>(room) : 0;
+    while (cut > 0 && (static_cast<unsigned char>(base[cut]) & 0xC0) == 0x80) --cut;
+    base.resize(cut);
   }
-  fail(path, "too many levels of symbolic links", ELOOP);
+  return prefix + base + std::string(kTempSuffix);
+}
+
+// A replaced file keeps its owner, group and mode, as it would if the shell's
+// `>` had written into it; a new file gets what an ordinary new file gets
+// (mkstemp creates 0600).
+void set_attributes(int fd, const struct stat* previous) {
+  if (previous == nullptr) {
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::fchmod(fd, 0666 & ~mask);
+    return;
+  }
+  // Owner first: chown clears set-id bits that fchmod then restores. Only
+  // root may give a file away (EPERM otherwise); an owner may still hand it
+  // to one of their groups. Failing both, the file is the writer's own.
+  if (::fchown(fd, previous->st_uid, previous->st_gid) != 0 &&
+      ::fchown(fd, static_cast<uid_t>(-1), previous->st_gid) != 0) {
+    // Kept as the writer's: nothing else a caller could do.
+  }
+  ::fchmod(fd, previous->st_mode & 07777);
+}
+
+// Whether this process may replace the existing file, judged by the
+// effective ids as the shell's `>` is: root may replace a read-only file.
+int replace_permission_error(const std::string& resolved) {
+  return ::faccessat(AT_FDCWD, resolved.c_str(), W_OK, AT_EACCESS) == 0 ? 0 : errno;
 }
 
 }  // namespace
@@ -161,24 +204,33 @@ void check_output_folder(const std::string& path) {
   if (path.empty() || path == "-") return;
   const std::string resolved = resolve_links(path);
   if (named_descriptor(resolved) >= 0) return;
+  if (resolved.size() >= PATH_MAX || temp_template(resolved).size() >= PATH_MAX)
+    fail(path, "its path is longer than the system allows (" + std::to_string(PATH_MAX - 1) + " bytes)",
+         ENAMETOOLONG);
   const auto folder = std::filesystem::path(resolved).parent_path();
   if (!folder.empty() && !std::filesystem::is_directory(folder))
     throw OutputError("cannot write " + path + ": folder " + folder.string() + " does not exist");
+  const std::string dir = folder.empty() ? "." : folder.string();
+  const std::string name = resolved.substr(folder_prefix(resolved).size());
+  if (const long most = name_max(dir); static_cast<long>(name.size()) > most)
+    fail(path,
+         "its name has " + std::to_string(name.size()) + " bytes, more than the " + std::to_string(most) +
+             " its folder allows",
+         ENAMETOOLONG);
   struct stat st {};
   if (::stat(resolved.c_str(), &st) == 0) {
     if (S_ISDIR(st.st_mode)) fail(path, "it is a folder", 0);
     // An existing device or FIFO is written straight through: its folder may be read-only.
     if (!S_ISREG(st.st_mode)) return;
+    if (const int err = replace_permission_error(resolved)) fail(path, "no permission to replace it", err);
   }
-  const std::string dir = folder.empty() ? "." : folder.string();
-  if (::access(dir.c_str(), W_OK) != 0) fail(path, "folder " + dir + " is not writable", errno);
+  if (::faccessat(AT_FDCWD, dir.c_str(), W_OK, AT_EACCESS) != 0)
+    fail(path, "folder " + dir + " is not writable", errno);
 }
 
 void write_atomically(const std::string& path, const std::function<void(std::ostream&)>& write) {
   if (path == "-") {
-    write(std::cout);
-    std::cout.flush();
-    if (!std::cout) throw OutputError("cannot write to standard output");
+    write_standard_output(write);
     return;
   }
   const std::string target = resolve_links(path);
@@ -188,7 +240,8 @@ void write_atomically(const std::string& path, const std::function<void(std::ost
     return;
   }
   struct stat st {};
-  if (::stat(target.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+  const bool exists = ::stat(target.c_str(), &st) == 0;
+  if (exists && !S_ISREG(st.st_mode)) {
     if (S_ISDIR(st.st_mode)) fail(path, "it is a folder", 0);
     int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
     if (fd < 0) fail(path, "cannot open", errno);
@@ -201,8 +254,10 @@ void write_atomically(const std::string& path, const std::function<void(std::ost
     ::close(fd);
     return;
   }
+  if (exists)
+    if (const int err = replace_permission_error(target)) fail(path, "no permission to replace it", err);
 
-  std::string tmpl = target + ".unbake-tmp-XXXXXX";
+  std::string tmpl = temp_template(target);
   std::vector<char> name(tmpl.begin(), tmpl.end());
   name.push_back('\0');
   int fd = -1, slot = -1, err = 0;
@@ -227,10 +282,7 @@ void write_atomically(const std::string& path, const std::function<void(std::ost
     discard();
     throw;
   }
-  // Keep the permissions an ordinary new file would get (mkstemp uses 0600).
-  mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::fchmod(fd, 0666 & ~mask);
+  set_attributes(fd, exists ? &st : nullptr);
   if (::fsync(fd) != 0 && errno != EINVAL) {
     err = errno;
     discard();
@@ -249,6 +301,11 @@ void write_atomically(const std::string& path, const std::function<void(std::ost
     fail(path, "rename failed", err);
   }
   release_slot(slot);
+  // The rename gives this name a new file; other names of the old one keep
+  // the old content, which the user may not expect.
+  if (exists && st.st_nlink > 1)
+    log().warn("{}: replaced; its {} other hard link(s) still hold the previous content", path,
+               st.st_nlink - 1);
 }
 
 }  // namespace unbake::io

@@ -7,7 +7,10 @@
 // replace the device node instead of writing to it. /dev/stdout, /dev/fd/N
 // and /proc/self/fd/N are written to the open descriptor itself, after what
 // was already written there. A symbolic link is followed: its target is
-// replaced and the link stays.
+// replaced and the link stays. A replaced file keeps its mode, owner and group
+// (where the user may set them); a file the user could not write is refused,
+// as the shell's `>` would refuse it. Temporary names are shortened to fit
+// the folder's NAME_MAX, so any name the folder allows can be written.
 #include <filesystem>
 #include <functional>
 #include <ostream>
@@ -20,13 +23,15 @@ namespace unbake::io {
 // in that case the target is left exactly as it was.
 void write_atomically(const std::string& path, const std::function<void(std::ostream&)>& write);
 
-// Throws OutputError when `path`'s folder does not exist, so that a command
-// finds a mistyped output path before a long computation rather than after
-// it. "" and "-" (stdout) pass.
+// Throws OutputError when `path` could not be written: its folder is missing
+// or not writable, it is a folder, an existing file the user may not replace,
+// or its name or path is too long. Commands call it (through OutputGuard)
+// before a long computation rather than fail after it. "" and "-" (stdout) pass.
 void check_output_folder(const std::string& path);
 
 // Removes temporary files still being written. Async-signal-safe: app/ calls it
-// from its SIGINT/SIGTERM handler so Ctrl-C leaves no partial output behind.
+// from its handler of every signal that ends the process, so Ctrl-C, kill or a
+// crash leaves no partial output behind.
 void remove_pending_temp_files() noexcept;
 
 }  // namespace unbake::io

@@ -279,6 +279,19 @@ Listing list_documents(const std::string& root, const ReaderOptions& options) {
   return out;
 }
 
+bool would_list(const std::filesystem::path& relative, const ReaderOptions& options) {
+  std::string last;
+  for (const auto& part : relative) {
+    last = part.string();
+    if (last.empty() || last[0] == '.') return false;  // hidden, "." and ".." are never walked
+  }
+  if (last.empty()) return false;
+  const std::string ext = extension_of(last);
+  for (const auto& e : options.extensions)
+    if (lower_ascii(e) == ext) return true;
+  return false;
+}
+
 ReadOutcome read_document(const DocumentRef& doc, const ReaderOptions& options) {
   ReadOutcome r;
   auto skipped = [&r](std::string reason) {

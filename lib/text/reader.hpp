@@ -51,6 +51,12 @@ struct Listing {
 // folder that cannot be read; an empty folder gives an empty listing.
 Listing list_documents(const std::string& root, const ReaderOptions& options);
 
+// Whether list_documents(root) would list a regular file at `relative`, a
+// path below a folder root: no hidden component and a selected extension
+// (size and contents aside). Lets a command refuse an output that its own
+// reading of the folder would take as a document.
+bool would_list(const std::filesystem::path& relative, const ReaderOptions& options);
+
 struct ReadOutcome {
   std::optional<std::string> text;  // UTF-8, BOM removed; empty optional = skipped
   std::string skip_reason;          // set when skipped

@@ -96,3 +96,41 @@ TEST_CASE("write_atomically through a symbolic link replaces the target and keep
   CHECK(slurp(dir / "real" / "out.txt") == "new");
   fs::remove_all(dir);
 }
+
+TEST_CASE("write_atomically keeps a replaced file's mode, and other hard links keep the old content") {
+  auto dir = fresh_dir("mode");
+  auto target = dir / "out.txt";
+  unbake::io::write_atomically(target.string(), [](std::ostream& o) { o << "old"; });
+  fs::permissions(target, fs::perms::owner_read | fs::perms::owner_write);
+  fs::create_hard_link(target, dir / "other.txt");
+  unbake::io::write_atomically(target.string(), [](std::ostream& o) { o << "new"; });
+  CHECK(slurp(target) == "new");
+  CHECK(fs::status(target).permissions() == (fs::perms::owner_read | fs::perms::owner_write));
+  CHECK(slurp(dir / "other.txt") == "old");
+  fs::remove_all(dir);
+}
+
+TEST_CASE(
+    "write_atomically writes a name as long as the folder allows, cutting the temp name between characters") {
+  auto dir = fresh_dir("long");
+  // 125 two-byte characters and "x.csv": 255 bytes, the usual NAME_MAX.
+  std::string name;
+  for (int i = 0; i < 125; ++i) name += "\xc3\xa9";
+  name += "x.csv";
+  std::string temp;
+  unbake::io::write_atomically((dir / name).string(), [&](std::ostream& o) {
+    for (const auto& e : fs::directory_iterator(dir)) temp = e.path().filename().string();
+    o << "x";
+  });
+  CHECK(slurp(dir / name) == "x");
+  const auto marker = temp.find(".unbake-tmp-");
+  REQUIRE(marker != std::string::npos);
+  CHECK(temp.size() <= 255);
+  // What is kept of the name is whole characters only: an even number of
+  // bytes, each pair a complete one.
+  CHECK(marker % 2 == 0);
+  CHECK(temp.compare(0, marker, name, 0, marker) == 0);
+  // One byte more is refused before any work.
+  CHECK_THROWS_AS(unbake::io::check_output_folder((dir / ("a" + name)).string()), unbake::OutputError);
+  fs::remove_all(dir);
+}
