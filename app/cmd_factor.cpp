@@ -16,6 +16,7 @@
 #include "command.hpp"
 #include "core/errors.hpp"
 #include "core/log.hpp"
+#include "core/printable.hpp"
 #include "core/progress.hpp"
 #include "io/atomic_file.hpp"
 #include "io/csv.hpp"
@@ -56,7 +57,7 @@ std::vector<std::string> factor_names(int k) {
 
 void print_summary(std::ostream& out, const FactorOptions& opt, const io::LabelledMatrix& in,
                    const nmf::NmfResult& r) {
-  out << fmt::format("{}: {} x {} matrix, {} non-zeros\n", opt.matrix, in.V.rows(), in.V.cols(),
+  out << fmt::format("{}: {} x {} matrix, {} non-zeros\n", printable(opt.matrix), in.V.rows(), in.V.cols(),
                      in.V.nonZeros());
   out << fmt::format("solver {}, init {}, k = {}\n", nmf::to_string(r.config.solver),
                      nmf::to_string(r.config.init), r.config.k);
@@ -69,7 +70,7 @@ void print_summary(std::ostream& out, const FactorOptions& opt, const io::Labell
   std::vector<std::string> heads;
   for (Eigen::Index j = 0; j < in.V.cols(); ++j)
     heads.push_back(in.column_labels.empty() ? std::to_string(j + 1)
-                                             : in.column_labels[static_cast<std::size_t>(j)]);
+                                             : printable(in.column_labels[static_cast<std::size_t>(j)]));
   std::string line = fmt::format("{:<10}", "factor");
   for (const auto& h : heads) line += fmt::format(" {:>{}}", h, std::max<std::size_t>(h.size(), 6));
   out << line << '\n';

@@ -10,6 +10,7 @@
 #include "io/output_guard.hpp"
 #include "model/fit_topics.hpp"
 #include "nmf_flags.hpp"
+#include "number_flags.hpp"
 #include "output_checks.hpp"
 #include "report/csv_report.hpp"
 #include "report/text_report.hpp"
@@ -27,12 +28,9 @@ class FitCommand : public Command {
     // One --threads serves both stages: the vectorizer's flag replaces the NMF one.
     app->remove_option(app->get_option("--threads"));
     add_vectorizer_flags(*app, options_.vectorizer);
-    app->add_option("--top-words", options_.topics.top_words, "Words per topic in the text report and CSV")
-        ->capture_default_str();
-    app->add_option("--json-words", options_.topics.json_words, "Words per topic in the JSON report")
-        ->capture_default_str();
-    app->add_option("--top-docs", options_.topics.top_docs, "Documents per topic in the reports")
-        ->capture_default_str();
+    add_number(*app, "--top-words", options_.topics.top_words, "Words per topic in the text report and CSV");
+    add_number(*app, "--json-words", options_.topics.json_words, "Words per topic in the JSON report");
+    add_number(*app, "--top-docs", options_.topics.top_docs, "Documents per topic in the reports");
     app->add_option("--json", json_, "Write the report as JSON to FILE ('-' = stdout)");
     app->add_option("--model", model_, "Save the model (vocabulary, idf, topics) for `unbake transform`");
     app->add_option("--mixtures-csv", mixtures_csv_, "Write each document's topic mixture as CSV");

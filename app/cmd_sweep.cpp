@@ -16,12 +16,14 @@
 #include "command.hpp"
 #include "core/errors.hpp"
 #include "core/log.hpp"
+#include "core/printable.hpp"
 #include "core/progress.hpp"
 #include "core/threads.hpp"
 #include "io/atomic_file.hpp"
 #include "io/output_guard.hpp"
 #include "nmf/fit.hpp"
 #include "nmf_flags.hpp"
+#include "number_flags.hpp"
 #include "output_checks.hpp"
 #include "quality/choose_k.hpp"
 #include "quality/coherence.hpp"
@@ -173,12 +175,10 @@ class SweepCommand : public Command {
     // One --threads serves every stage: the vectorizer's flag replaces the NMF one.
     app->remove_option(app->get_option("--threads"));
     add_vectorizer_flags(*app, vectorizer_);
-    app->add_option("--resamples", stability_.resamples, "Models fitted on random subsets per k")
-        ->capture_default_str();
-    app->add_option("--sample-fraction", stability_.sample_fraction, "Share of the documents in each subset")
-        ->capture_default_str();
-    app->add_option("--top-terms", stability_.top_terms, "Words per topic compared between models")
-        ->capture_default_str();
+    add_number(*app, "--resamples", stability_.resamples, "Models fitted on random subsets per k");
+    add_number(*app, "--sample-fraction", stability_.sample_fraction,
+               "Share of the documents in each subset");
+    add_number(*app, "--top-terms", stability_.top_terms, "Words per topic compared between models");
     app->add_option("--json", json_, "Write the results as JSON to FILE ('-' = stdout)");
     return app;
   }
@@ -204,6 +204,7 @@ class SweepCommand : public Command {
     nmf::NmfConfig largest = nmf_;
     largest.k = ks.back();
     largest.validate(m, n);
+    quality::check_sample_size(m, ks.back(), stability_);
 
     std::vector<SweepRow> rows;
     {
@@ -226,13 +227,13 @@ class SweepCommand : public Command {
         {json_ == "-" ? "" : "-",
          [&] {
            io::write_atomically("-", [&](std::ostream& out) {
-             out << "Sweep of " << root_ << ": " << m << " documents, " << n << " terms\n"
+             out << "Sweep of " << printable(root_) << ": " << m << " documents, " << n << " terms\n"
                  << "Stability: " << stability_.resamples << " resamples of "
                  << std::lround(100 * stability_.sample_fraction) << "% of the documents per k, top-"
                  << stability_.top_terms << " words compared\n\n";
              print_table(out, rows);
              print_chart(out, rows);
-             print_wrapped(out, "Recommended k = " + std::to_string(rows[pick].k) + ": " + reason);
+             print_wrapped(out, "Recommended k = " + std::to_string(rows[pick].k) + ": " + printable(reason));
            });
          }},
         {json_,

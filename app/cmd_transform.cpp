@@ -10,6 +10,7 @@
 #include "io/output_guard.hpp"
 #include "model/fit_topics.hpp"
 #include "model/topic_model.hpp"
+#include "number_flags.hpp"
 #include "output_checks.hpp"
 #include "report/csv_report.hpp"
 #include "report/text_report.hpp"
@@ -26,8 +27,7 @@ class TransformCommand : public Command {
     app->add_option("INPUT", inputs_, "Folders or files of new documents")->required();
     app->add_option("--json", json_, "Write the mixtures as JSON to FILE ('-' = stdout)");
     app->add_option("--mixtures-csv", mixtures_csv_, "Write the mixtures as CSV");
-    app->add_option("--threads", threads_, "Threads (0 = all cores); results do not depend on it")
-        ->capture_default_str();
+    add_number(*app, "--threads", threads_, "Threads (0 = all cores); results do not depend on it");
     return app;
   }
 

@@ -1,6 +1,7 @@
 #include "nmf_flags.hpp"
 
 #include "core/errors.hpp"
+#include "number_flags.hpp"
 
 namespace unbake::app {
 namespace {
@@ -31,24 +32,23 @@ void add_choice(CLI::App& app, const std::string& flag, Enum& target, Enum (*par
 
 void add_nmf_flags(CLI::App& app, nmf::NmfConfig& config, bool with_k) {
   if (with_k)
-    app.add_option("-k", config.k, "Number of factors (topics) k, 1 <= k <= min(rows, columns)")->required();
+    add_number(app, "-k", config.k, "Number of factors (topics) k, 1 <= k <= min(rows, columns)")
+        ->default_str("")
+        ->required();
   add_choice(app, "--solver", config.solver, nmf::parse_solver, "als|mu|hals|kl",
              "Update rule: hals (coordinate descent), als (clipped alternating least squares), mu "
              "(multiplicative, Frobenius), kl (multiplicative, Kullback-Leibler)");
   add_choice(app, "--init", config.init, nmf::parse_init, "random|nndsvd|nndsvda|nndsvdar",
              "Starting point: random, or an SVD-based start (nndsvd; nndsvda fills zeros with the mean; "
              "nndsvdar with small random values)");
-  app.add_option("--seed", config.seed, "Random seed (same seed and input give the same result)")
-      ->capture_default_str();
-  app.add_option("--tol", config.tol, "Stop when the objective improves by less than this fraction")
-      ->capture_default_str();
-  app.add_option("--max-iter", config.max_iter, "Stop after this many iterations")->capture_default_str();
-  app.add_option("--threads", config.threads, "Worker threads, 0 = all cores (results do not depend on it)")
-      ->capture_default_str();
-  app.add_option("--l1-w", config.l1_w, "L1 (sparsity) penalty on W")->capture_default_str();
-  app.add_option("--l1-h", config.l1_h, "L1 (sparsity) penalty on H")->capture_default_str();
-  app.add_option("--l2-w", config.l2_w, "L2 (ridge) penalty on W")->capture_default_str();
-  app.add_option("--l2-h", config.l2_h, "L2 (ridge) penalty on H")->capture_default_str();
+  add_number(app, "--seed", config.seed, "Random seed (same seed and input give the same result)");
+  add_number(app, "--tol", config.tol, "Stop when the objective improves by less than this fraction");
+  add_number(app, "--max-iter", config.max_iter, "Stop after this many iterations");
+  add_number(app, "--threads", config.threads, "Worker threads, 0 = all cores (results do not depend on it)");
+  add_number(app, "--l1-w", config.l1_w, "L1 (sparsity) penalty on W");
+  add_number(app, "--l1-h", config.l1_h, "L1 (sparsity) penalty on H");
+  add_number(app, "--l2-w", config.l2_w, "L2 (ridge) penalty on W");
+  add_number(app, "--l2-h", config.l2_h, "L2 (ridge) penalty on H");
   app.add_flag("--extrapolate", config.extrapolate,
                "Start each half-step from an extrapolated point (Ang & Gillis 2019): fewer iterations to the "
                "same error; hals only");

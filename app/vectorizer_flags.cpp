@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/log.hpp"
+#include "number_flags.hpp"
 
 namespace unbake::app {
 
@@ -24,8 +25,7 @@ void add_vectorizer_flags(CLI::App& app, text::VectorizerOptions& o) {
       ->allow_extra_args(false)
       ->type_name("EXT")
       ->group(reading);
-  app.add_option("--max-file-mb", o.reader.max_file_mb, "Skip (and list as skipped) files larger than this")
-      ->capture_default_str()
+  add_number(app, "--max-file-mb", o.reader.max_file_mb, "Skip (and list as skipped) files larger than this")
       ->type_name("MB")
       ->group(reading);
   app.add_option(
@@ -38,9 +38,8 @@ void add_vectorizer_flags(CLI::App& app, text::VectorizerOptions& o) {
   app.add_flag("--strip-accents", o.tokenizer.strip_accents,
                "Remove accents after folding (cafe and caf\xc3\xa9 become one term)")
       ->group(tokens);
-  app.add_option("--min-token-length", o.tokenizer.min_token_length,
-                 "Drop tokens shorter than this many characters (after folding)")
-      ->capture_default_str()
+  add_number(app, "--min-token-length", o.tokenizer.min_token_length,
+             "Drop tokens shorter than this many characters (after folding)")
       ->type_name("N")
       ->group(tokens);
   app.add_flag("--keep-numbers", o.tokenizer.keep_numbers,
@@ -57,27 +56,23 @@ void add_vectorizer_flags(CLI::App& app, text::VectorizerOptions& o) {
                  "stemming)")
       ->type_name("LANG")
       ->group(tokens);
-  app.add_option("--ngram", o.tokenizer.ngram,
-                 "1 = single words; 2 = words plus pairs of adjacent kept words")
-      ->capture_default_str()
+  add_number(app, "--ngram", o.tokenizer.ngram,
+             "1 = single words; 2 = words plus pairs of adjacent kept words")
       ->type_name("N")
       ->group(tokens);
 
-  app.add_option("--min-df", o.min_df,
-                 "Drop terms found in fewer documents than this: a count when >= 1, a fraction of the "
-                 "documents when < 1")
-      ->capture_default_str()
+  add_number(app, "--min-df", o.min_df,
+             "Drop terms found in fewer documents than this: a count when >= 1, a fraction of the "
+             "documents when < 1")
       ->type_name("N|FRACTION")
       ->group(weights);
-  app.add_option("--max-df", o.max_df,
-                 "Drop terms found in more documents than this: a fraction of the documents when <= 1, a "
-                 "count when > 1")
-      ->capture_default_str()
+  add_number(app, "--max-df", o.max_df,
+             "Drop terms found in more documents than this: a fraction of the documents when <= 1, a "
+             "count when > 1")
       ->type_name("FRACTION|N")
       ->group(weights);
-  app.add_option("--max-features", o.max_features,
-                 "Keep only this many terms, those with the largest total count (0 = all)")
-      ->capture_default_str()
+  add_number(app, "--max-features", o.max_features,
+             "Keep only this many terms, those with the largest total count (0 = all)")
       ->type_name("N")
       ->group(weights);
   app.add_flag("--sublinear-tf", o.sublinear_tf,
@@ -95,8 +90,7 @@ void add_vectorizer_flags(CLI::App& app, text::VectorizerOptions& o) {
       ->type_name("NORM")
       ->group(weights);
 
-  app.add_option("--threads", o.threads, "Worker threads (0 = all cores); results do not depend on it")
-      ->capture_default_str()
+  add_number(app, "--threads", o.threads, "Worker threads (0 = all cores); results do not depend on it")
       ->type_name("N");
 }
 

@@ -2,8 +2,9 @@
 # Installs what is missing, builds, and runs the whole test suite through CTest.
 #   bash scripts/test.sh         Release build in build/ and the suite (quick)
 #   bash scripts/test.sh --all   then also, each in its own build folder:
-#     build-asan    the suite under AddressSanitizer + UndefinedBehaviorSanitizer
-#                   (any finding fails the test that hit it)
+#     build-asan    the suite under AddressSanitizer + UndefinedBehaviorSanitizer,
+#                   with float-cast-overflow (GCC leaves it out of "undefined");
+#                   any finding fails the test that hit it
 #     build-assert  the suite with libstdc++'s checks (-D_GLIBCXX_ASSERTIONS)
 #     build-fuzz    the libFuzzer targets (clang), each run for 60 s
 # CI (.ci/run) runs --all.
@@ -35,7 +36,7 @@ checked_suite() {
 }
 export ASAN_OPTIONS=halt_on_error=1:abort_on_error=1:detect_leaks=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-checked_suite build-asan "-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
+checked_suite build-asan "-fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=undefined,float-cast-overflow -fno-omit-frame-pointer"
 checked_suite build-assert "-D_GLIBCXX_ASSERTIONS"
 
 echo "== build-fuzz: libFuzzer targets, 60 s each" >&2

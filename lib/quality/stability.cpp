@@ -139,6 +139,14 @@ std::vector<std::vector<long>> top_term_columns(const nmf::Matrix& H, long t) {
   return out;
 }
 
+void check_sample_size(long rows, int k, const StabilityOptions& options) {
+  options.validate();
+  const long sample_size = std::lround(options.sample_fraction * static_cast<double>(rows));
+  if (sample_size < k)
+    throw UsageError("stability: a sample of " + std::to_string(sample_size) +
+                     " documents is too small for k = " + std::to_string(k) + " (raise --sample-fraction)");
+}
+
 StabilityResult stability(const nmf::SparseMatrix& V, const nmf::NmfConfig& config,
                           const std::vector<std::vector<long>>& reference_top,
                           const StabilityOptions& options, Progress* progress) {
@@ -147,11 +155,8 @@ StabilityResult stability(const nmf::SparseMatrix& V, const nmf::NmfConfig& conf
   if (k != config.k)
     throw UsageError("stability: " + std::to_string(k) +
                      " reference topics for k = " + std::to_string(config.k));
+  check_sample_size(V.rows(), config.k, options);
   const long sample_size = std::lround(options.sample_fraction * static_cast<double>(V.rows()));
-  if (sample_size < config.k)
-    throw UsageError("stability: a sample of " + std::to_string(sample_size) +
-                     " documents is too small for k = " + std::to_string(config.k) +
-                     " (raise --sample-fraction)");
 
   const int resamples = options.resamples;
   const int threads = std::min(resolve_threads(options.threads), resamples);

@@ -39,6 +39,10 @@ double average_jaccard(const std::vector<long>& a, const std::vector<long>& b);
 // column (t is capped at H's column count).
 std::vector<std::vector<long>> top_term_columns(const nmf::Matrix& H, long t);
 
+// Throws UsageError when a resample of a `rows`-document corpus is too small
+// to fit k topics, so that a sweep refuses before its first fit, not midway.
+void check_sample_size(long rows, int k, const StabilityOptions& options);
+
 // `reference_top[t]` is the full model's topic t top-term list (term columns).
 // Each resample fits `config` (with one thread each: resamples run side by
 // side instead) on round(sample_fraction · rows) rows of V drawn without

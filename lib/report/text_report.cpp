@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "core/printable.hpp"
+
 namespace unbake::report {
 namespace {
 
@@ -62,13 +64,15 @@ std::string thousands(long v) {
 void write_topics_text(std::ostream& out, const TopicSummary& topics, const TopicsOptions& options) {
   const std::size_t k = topics.topics.size();
   for (const auto& t : topics.topics) {
-    out << fmt::format("Topic {} of {}  {:.1f}%  {}\n", t.id + 1, k, 100.0 * t.prevalence, t.label);
+    out << fmt::format("Topic {} of {}  {:.1f}%  {}\n", t.id + 1, k, 100.0 * t.prevalence,
+                       printable(t.label));
     std::vector<std::string> words;
     for (std::size_t w = 0; w < t.words.size() && w < static_cast<std::size_t>(options.top_words); ++w)
-      words.push_back(fmt::format("{} {:.3f}", t.words[w].word, t.words[w].weight));
+      words.push_back(fmt::format("{} {:.3f}", printable(t.words[w].word), t.words[w].weight));
     write_wrapped(out, "  words  ", words);
     std::vector<std::string> docs;
-    for (const auto& d : t.top_documents) docs.push_back(fmt::format("{} ({:.2f})", d.path, d.weight));
+    for (const auto& d : t.top_documents)
+      docs.push_back(fmt::format("{} ({:.2f})", printable(d.path), d.weight));
     if (!docs.empty()) write_wrapped(out, "  docs   ", docs);
     out << fmt::format("  score  coherence {:.2f}, exclusivity {:.2f}, dominant in {} documents\n",
                        t.coherence, t.exclusivity, thousands(t.dominant_documents));
@@ -80,12 +84,13 @@ void write_mixtures_text(std::ostream& out, const std::vector<DocumentMixture>& 
                          const std::vector<std::string>& topic_labels) {
   for (const auto& d : documents) {
     if (!d.dominant) {
-      out << d.path << "  (no known words)\n";
+      out << printable(d.path) << "  (no known words)\n";
       continue;
     }
     auto t = static_cast<std::size_t>(*d.dominant);
     std::string label = t < topic_labels.size() ? topic_labels[t] : "";
-    out << fmt::format("{}  topic {} ({:.2f})  {}\n", d.path, t + 1, d.mixture[t], label);
+    out << fmt::format("{}  topic {} ({:.2f})  {}\n", printable(d.path), t + 1, d.mixture[t],
+                       printable(label));
   }
 }
 

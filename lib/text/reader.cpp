@@ -15,6 +15,8 @@
 #include <tuple>
 #include <utility>
 
+#include <fmt/format.h>
+
 #include "core/errors.hpp"
 #include "text/decode.hpp"
 
@@ -23,6 +25,7 @@ namespace unbake::text {
 namespace {
 
 constexpr double kBytesPerMb = 1024.0 * 1024.0;
+constexpr double kMaxFileMb = 16777216.0;  // 2^24
 
 std::string errno_text(int code) { return std::error_code(code, std::generic_category()).message(); }
 
@@ -214,8 +217,11 @@ void ReaderOptions::validate() const {
     if (!e.empty() && (e.size() < 2 || e[0] != '.' || e.find('/') != std::string::npos))
       throw UsageError("file extension '" + e + "' must be a dot and a name like \".txt\", or \"\"");
   }
-  if (!(max_file_mb > 0) || !std::isfinite(max_file_mb))
-    throw UsageError("max_file_mb must be a positive number, got " + std::to_string(max_file_mb));
+  // The bound keeps max_file_mb * 2^20 bytes exactly representable in the
+  // 64-bit size it is compared with (2^24 MB is 16 TiB, far past any document).
+  if (!(max_file_mb > 0) || !(max_file_mb <= kMaxFileMb))
+    throw UsageError(fmt::format("max_file_mb must be a positive number of at most {} (16 TiB), got {}",
+                                 kMaxFileMb, max_file_mb));
   if (!is_known_encoding(encoding))
     throw UsageError("unknown encoding '" + encoding + "' (use auto, utf-8 or an ICU converter name)");
 }

@@ -12,7 +12,7 @@ usage() { expect_error 2 "$@"; }
 # k.
 usage '^error: -k must be at least 1, got 0$' "$bin" fit docs -k 0 --json out.json
 usage '^error: -k must be at least 1, got -3$' "$bin" fit docs -k -3
-usage '^error: Could not convert: -k = abc \(see --help\)$' "$bin" fit docs -k abc
+usage "^error: -k: 'abc' is not a whole number \\(see --help\\)$" "$bin" fit docs -k abc
 usage '^error: k = 50 is larger than the 6 documents of docs$' "$bin" fit docs -k 50 --min-df 1
 usage '^error: k = 5 is larger than the 3 vocabulary terms of docs$' "$bin" fit docs -k 5 --min-df 1 --max-features 3
 usage '^error: .*-k is required' "$bin" fit docs
@@ -55,6 +55,14 @@ usage "^error: bad -k range '0:3': k must be at least 1$" "$bin" sweep docs -k 0
 usage "^error: bad -k range '3,2': values must be strictly ascending$" "$bin" sweep docs -k 3,2
 usage "^error: bad -k range 'a-b': 'a-b' is not a whole number$" "$bin" sweep docs -k a-b
 usage "^error: k = 10 is larger than the 6 documents of docs$" "$bin" sweep docs -k 2:10 --min-df 1
+# A resample too small for the largest k is refused before the first fit, not
+# after fitting every smaller k (the debug log names each k it finished).
+"$bin" -v sweep docs -k 1:6 --min-df 1 --resamples 2 >out.txt 2>err.txt
+code=$?
+[ "$code" -eq 2 ] || fail "sweep with a too-small resample exited $code, expected 2"
+grep -q '^error: stability: a sample of 5 documents is too small for k = 6 (raise --sample-fraction)$' err.txt ||
+  fail "no sample-size error: $(cat err.txt)"
+grep -q 'sweep: k = ' err.txt && fail "sweep fitted $(grep -c 'sweep: k = ' err.txt) k before refusing"
 
 for f in out.json V.mtx; do [ -e "$f" ] && fail "a usage error left $f behind"; done
 no_temp_files .
