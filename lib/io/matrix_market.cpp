@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "core/errors.hpp"
-#include "io/mapped_file.hpp"
+#include "io/file_contents.hpp"
 #include "io/number_text.hpp"
 
 namespace unbake::io {
@@ -419,7 +419,7 @@ bool parse_in_pieces(const std::string& path, std::string_view body, const Shape
 }  // namespace
 
 RowSparse read_matrix_market(const std::string& path) {
-  MappedFile file(path);
+  FileContents file(path);
   Lines lines(path, file.text());
   const Header header = parse_header(lines);
 

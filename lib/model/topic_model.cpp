@@ -8,7 +8,7 @@
 #include "core/errors.hpp"
 #include "core/version.hpp"
 #include "io/atomic_file.hpp"
-#include "io/mapped_file.hpp"
+#include "io/file_contents.hpp"
 #include "nmf/config.hpp"
 
 namespace unbake::model {
@@ -95,7 +95,7 @@ void save_model(const std::string& path, const TopicModel& model) {
 }
 
 TopicModel load_model(const std::string& path) {
-  const io::MappedFile file(path);  // names the file when it is missing, a folder or unreadable
+  const io::FileContents file(path);  // names the file when it is missing, a folder or unreadable
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(file.text());
