@@ -26,7 +26,7 @@ testing::ReadHook& hook() {
 
 // Devices are refused before they are opened: /dev/zero and /dev/urandom
 // never end, and opening some devices (a tape, a modem) has effects.
-void refuse_device(const std::string& path, mode_t mode) {
+void refuse_device_mode(const std::string& path, mode_t mode) {
   if (S_ISCHR(mode)) throw InputError(path + ": is a character device, not a file");
   if (S_ISBLK(mode)) throw InputError(path + ": is a block device, not a file");
 }
@@ -68,17 +68,22 @@ bool same_time(const timespec& a, const timespec& b) {
 
 }  // namespace
 
+void refuse_device(const std::string& path) {
+  struct stat st {};
+  if (path != "-" && ::stat(path.c_str(), &st) == 0) refuse_device_mode(path, st.st_mode);
+}
+
 void testing::set_read_hook(ReadHook h) { hook() = std::move(h); }
 
 FileContents::FileContents(const std::string& path) {
   const bool standard_input = path == "-";
+  if (!standard_input) refuse_device(path);
   struct stat st {};
-  if (!standard_input && ::stat(path.c_str(), &st) == 0) refuse_device(path, st.st_mode);
   Fd fd(standard_input ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC), !standard_input);
   if (fd.get() < 0) fail(path, "cannot open", errno);
   if (::fstat(fd.get(), &st) != 0) fail(path, "cannot stat", errno);
   if (S_ISDIR(st.st_mode)) fail(path, "it is a folder", 0);
-  refuse_device(path, st.st_mode);  // also when it replaced the file since stat
+  refuse_device_mode(path, st.st_mode);  // also when it replaced the file since stat
 
   // A regular file is read in one piece of the size fstat gives, plus one
   // byte to notice growth. An empty regular file is read like a stream:

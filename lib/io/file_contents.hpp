@@ -32,6 +32,11 @@ class FileContents {
   std::size_t size_ = 0;
 };
 
+// Throws the InputError FileContents gives for a character or block device
+// (links followed), without opening it; other paths pass. For callers that
+// look at a path's name first, so that a device is named as what it is.
+void refuse_device(const std::string& path);
+
 namespace testing {
 
 // Test-only: a regular file is then read in pieces of `chunk_bytes`, with
