@@ -5,7 +5,7 @@
 #include <stdexcept>
 
 #include "core/errors.hpp"
-#include "io/mapped_file.hpp"
+#include "io/file_contents.hpp"
 #include "io/number_text.hpp"
 
 namespace unbake::io {
@@ -154,7 +154,7 @@ struct Parsed {
 };
 
 Parsed parse(const std::string& path) {
-  MappedFile file(path);
+  FileContents file(path);
   char delim = ends_with(path, ".tsv") ? '\t' : ends_with(path, ".csv") ? ',' : sniff_delimiter(file.text());
   Reader reader(path, file.text(), delim);
   Parsed out;

@@ -7,12 +7,14 @@
 
 #include "core/errors.hpp"
 #include "io/csv.hpp"
+#include "io/file_contents.hpp"
 #include "io/matrix_market.hpp"
 #include "io/number_text.hpp"
 
 namespace unbake::io {
 
 LabelledMatrix read_matrix(const std::string& path) {
+  refuse_device(path);  // /dev/zero has no extension: say what it is, not that its format is unknown
   std::string ext = std::filesystem::path(path).extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
   if (ext == ".mtx") return {read_matrix_market(path), {}, {}};

@@ -9,10 +9,11 @@
 #include <memory>
 #include <numeric>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include "core/errors.hpp"
-#include "io/mapped_file.hpp"
+#include "io/file_contents.hpp"
 #include "io/number_text.hpp"
 
 namespace unbake::io {
@@ -21,8 +22,9 @@ namespace {
 // Walks the text line by line; every error names the file and current line.
 class Lines {
  public:
-  Lines(const std::string& path, std::string_view text)
-      : path_(path), p_(text.data()), end_(p_ + text.size()) {}
+  // `first_number` is the number of the line before `text` (0 at the file's start).
+  Lines(const std::string& path, std::string_view text, long first_number = 0)
+      : path_(path), p_(text.data()), end_(p_ + text.size()), number_(first_number) {}
 
   // The next line (without its end of line), or false at the end of the file.
   bool next(std::string_view& line) {
@@ -55,7 +57,7 @@ class Lines {
   const std::string& path_;
   const char* p_;
   const char* end_;
-  long number_ = 0;
+  long number_;
 };
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
@@ -138,6 +140,9 @@ long parse_count(Lines& lines, std::string_view& line, const char* name, const c
 struct Triplets {
   std::vector<int> rows, cols;
   std::vector<double> values;
+  // Where zero entries were: they are not stored, but a zero and a non-zero
+  // for the same (row, column) are still two entries for one place.
+  std::vector<std::pair<int, int>> zeros;
   // Whether the entries came in row-major order, each (row, column) after the
   // one before: then they are the CSR arrays already (most writers, ours and
   // SciPy's among them, write that order).
@@ -147,6 +152,7 @@ struct Triplets {
     rows.clear();
     cols.clear();
     values.clear();
+    zeros.clear();
     in_order = true;
   }
 
@@ -200,12 +206,37 @@ RowSparse ordered_to_csr(long m, long n, const std::vector<Triplets>& parts) {
   return out;
 }
 
+// Thrown when two entries name the same (row, column); the caller finds
+// their lines by reading the text again, so the common path stays as fast.
+struct DuplicateEntry {};
+
+// Whether a zero entry shares its place with a stored entry or another zero.
+bool zeros_collide(const RowSparse& m, const std::vector<Triplets>& parts) {
+  std::vector<std::pair<int, int>> zeros;
+  for (const Triplets& t : parts) zeros.insert(zeros.end(), t.zeros.begin(), t.zeros.end());
+  if (zeros.empty()) return false;
+  std::sort(zeros.begin(), zeros.end());
+  if (std::adjacent_find(zeros.begin(), zeros.end()) != zeros.end()) return true;
+  for (const auto& [r, c] : zeros) {
+    const int* first = m.innerIndexPtr() + m.outerIndexPtr()[r];
+    const int* last = m.innerIndexPtr() + m.outerIndexPtr()[r + 1];
+    if (std::binary_search(first, last, c)) return true;
+  }
+  return false;
+}
+
 // Row-major compressed storage built straight from the entries: counting sort
-// by row, then each row sorted by column with duplicates summed and zeros
-// dropped (they carry no information for a non-negative factorization).
+// by row, then each row sorted by column. Throws DuplicateEntry when a
+// (row, column) comes twice: summing them would hide what each says (a
+// negative value under a positive one). Zeros are not stored (they carry no
+// information for a non-negative factorization).
 // The parts are taken in order, as if they were one list of entries.
 RowSparse to_csr(long m, long n, const std::vector<Triplets>& parts) {
-  if (in_order(parts)) return ordered_to_csr(m, n, parts);
+  if (in_order(parts)) {
+    RowSparse out = ordered_to_csr(m, n, parts);
+    if (zeros_collide(out, parts)) throw DuplicateEntry();
+    return out;
+  }
   std::vector<int> start(static_cast<std::size_t>(m) + 1, 0);
   std::size_t count = 0;
   for (const Triplets& t : parts) {
@@ -232,9 +263,8 @@ RowSparse to_csr(long m, long n, const std::vector<Triplets>& parts) {
   int* inner = out.innerIndexPtr();
   double* values = out.valuePtr();
   std::vector<std::pair<int, double>> scratch;
-  int kept = 0;
   for (long r = 0; r < m; ++r) {
-    outer[r] = kept;
+    outer[r] = start[static_cast<std::size_t>(r)];
     auto b = static_cast<std::size_t>(start[static_cast<std::size_t>(r)]);
     auto e = static_cast<std::size_t>(start[static_cast<std::size_t>(r) + 1]);
     bool sorted = true;
@@ -249,20 +279,13 @@ RowSparse to_csr(long m, long n, const std::vector<Triplets>& parts) {
         val[i] = scratch[i - b].second;
       }
     }
-    for (std::size_t i = b; i < e;) {
-      double sum = val[i];
-      std::size_t j = i + 1;
-      while (j < e && col[j] == col[i]) sum += val[j++];
-      if (sum != 0) {
-        inner[kept] = col[i];
-        values[kept] = sum;
-        ++kept;
-      }
-      i = j;
-    }
+    for (std::size_t i = b + 1; i < e; ++i)
+      if (col[i] == col[i - 1]) throw DuplicateEntry();
+    std::copy(col.begin() + static_cast<long>(b), col.begin() + static_cast<long>(e), inner + b);
+    std::copy(val.begin() + static_cast<long>(b), val.begin() + static_cast<long>(e), values + b);
   }
-  outer[m] = kept;
-  out.resizeNonZeros(kept);
+  outer[m] = static_cast<int>(count);
+  if (zeros_collide(out, parts)) throw DuplicateEntry();
   return out;
 }
 
@@ -312,8 +335,10 @@ long parse_entries(Lines& lines, const Shape& shape, Triplets& t) {
     }
     if (next_token(line, tok)) lines.fail("unexpected " + quoted(tok) + " after the entry");
     ++seen;
-    if (v == 0) continue;
-    t.add(r, c, v);
+    if (v != 0)
+      t.add(r, c, v);
+    else if (shape.header.coordinate)  // array entries each have their own place
+      t.zeros.emplace_back(r, c);
   }
   return seen;
 }
@@ -349,7 +374,10 @@ long parse_plain_entries(std::string_view text, const Shape& shape, Triplets& t)
     if (ec != std::errc() || after != stop || after == p || seen == shape.declared) return -1;
     p = nl ? nl + 1 : end;
     ++seen;
-    if (v != 0) t.add(r, c, v);
+    if (v != 0)
+      t.add(r, c, v);
+    else
+      t.zeros.emplace_back(r, c);
   }
   return seen;
 }
@@ -416,10 +444,34 @@ bool parse_in_pieces(const std::string& path, std::string_view body, const Shape
   return ok && seen == shape.declared;
 }
 
+// Reads the entry lines again to name the first one that repeats the place
+// of an earlier one; only called once to_csr has found a duplicate. The
+// lines were all read before, so every index is known to be valid.
+[[noreturn]] void report_duplicate(const std::string& path, std::string_view body, long body_line,
+                                   const Shape& shape) {
+  Lines lines(path, body, body_line);
+  std::unordered_map<long, long> first_line;  // row * columns + column -> line
+  std::string_view line, tok;
+  auto index = [&] {
+    long v = 0;
+    next_token(line, tok);
+    std::from_chars(tok.data(), tok.data() + tok.size(), v);
+    return v;
+  };
+  while (lines.next_content(line)) {
+    const long r = index(), c = index();
+    const auto [at, added] = first_line.emplace((r - 1) * shape.n + (c - 1), lines.number());
+    if (!added)
+      lines.fail("duplicate entry for row " + std::to_string(r) + ", column " + std::to_string(c) +
+                 " (first on line " + std::to_string(at->second) + ")");
+  }
+  lines.fail("duplicate entries for one row and column");
+}
+
 }  // namespace
 
 RowSparse read_matrix_market(const std::string& path) {
-  MappedFile file(path);
+  FileContents file(path);
   Lines lines(path, file.text());
   const Header header = parse_header(lines);
 
@@ -446,17 +498,24 @@ RowSparse read_matrix_market(const std::string& path) {
     lines.fail("bad size line: " + std::to_string(declared) + " entries cannot fit in a " +
                std::to_string(m) + " x " + std::to_string(n) + " matrix");
   const Shape shape{header, m, n, declared};
+  const std::string_view body = lines.rest();
+  const long body_line = lines.number();
 
   std::vector<Triplets> parts;
-  if (parse_in_pieces(path, lines.rest(), shape, parts)) return to_csr(m, n, parts);
+  try {
+    if (parse_in_pieces(path, body, shape, parts)) return to_csr(m, n, parts);
 
-  parts.assign(1, Triplets());
-  reserve_for(parts[0], shape, lines.rest().size(), lines.rest().size());
-  const long seen = parse_entries(lines, shape, parts[0]);
-  if (seen < declared)
-    lines.fail("file ends after " + std::to_string(seen) + " of the " + std::to_string(declared) +
-               " entries declared on the size line (truncated?)");
-  return to_csr(m, n, parts);
+    parts.assign(1, Triplets());
+    reserve_for(parts[0], shape, body.size(), body.size());
+    const long seen = parse_entries(lines, shape, parts[0]);
+    if (seen < declared)
+      lines.fail("file ends after " + std::to_string(seen) + " of the " + std::to_string(declared) +
+                 " entries declared on the size line (truncated?)");
+    return to_csr(m, n, parts);
+  } catch (const DuplicateEntry&) {
+    parts.clear();  // the memory, before the second reading
+    report_duplicate(path, body, body_line, shape);
+  }
 }
 
 namespace {

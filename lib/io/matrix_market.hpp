@@ -11,7 +11,8 @@ namespace unbake::io {
 
 using RowSparse = Eigen::SparseMatrix<double, Eigen::RowMajor>;
 
-// Throws InputError naming `path` and the line number for malformed content.
+// Throws InputError naming `path` and the line number for malformed content,
+// and both lines for two entries with the same row and column.
 // Values are returned as they are (no sign or finiteness check: callers that
 // need non-negative input check it and report row and column).
 RowSparse read_matrix_market(const std::string& path);

@@ -1,6 +1,7 @@
 #include "model/topic_model.hpp"
 
 #include <cmath>
+#include <limits>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -8,14 +9,15 @@
 #include "core/errors.hpp"
 #include "core/version.hpp"
 #include "io/atomic_file.hpp"
-#include "io/mapped_file.hpp"
+#include "io/file_contents.hpp"
 #include "nmf/config.hpp"
 
 namespace unbake::model {
 
 namespace {
 
-constexpr double kMaxIdf = 1000;
+// 1 + ln(2^32): the largest smoothed idf of a corpus of up to 2^32 documents.
+const double kMaxIdf = 1 + 32 * std::log(2.0);
 
 // nlohmann's messages start with "[json.exception.type_error.302] ": the
 // reader needs only what follows.
@@ -35,10 +37,21 @@ void TopicModel::validate(const std::string& source) const {
     bad("H has " + std::to_string(H.cols()) + " columns but the vocabulary has " +
         std::to_string(terms.size()) + " terms");
   if (H.rows() < 1) bad("no topics");
-  if (static_cast<long>(labels.size()) != H.rows()) bad("topic labels and H rows differ in number");
+  if (nmf.k != H.rows())
+    bad("nmf.k is " + std::to_string(nmf.k) + " but H has " + std::to_string(H.rows()) + " rows");
+  if (static_cast<long>(labels.size()) != H.rows())
+    bad("there are " + std::to_string(labels.size()) + " topic labels but H has " + std::to_string(H.rows()) +
+        " rows");
   for (std::size_t i = 1; i < terms.size(); ++i)
     if (!(terms[i - 1] < terms[i])) bad("vocabulary is not sorted or has duplicates near '" + terms[i] + "'");
-  if (!idf.allFinite() || (idf.array() <= 0).any()) bad("idf has values that are not positive numbers");
+  if (!idf.allFinite()) bad("idf has values that are not finite numbers");
+  // Without idf every weight is 1; smoothed idf, ln((1 + n) / (1 + df)) + 1
+  // with 1 <= df <= n, lies between 1 and 1 + ln(2^32) for any corpus whose
+  // documents can be counted: a smaller value (say 5e-324) would make every
+  // term weightless and every document look empty.
+  if (!vectorizer.use_idf && (idf.array() != 1).any()) bad("use_idf is off but idf has values other than 1");
+  if ((idf.array() < 1).any()) bad("idf has values below 1, which smoothed idf never gives");
+  if ((idf.array() > kMaxIdf).any()) bad("idf has values above " + std::to_string(kMaxIdf));
   if (!H.allFinite() || (H.array() < 0).any()) bad("H has negative or non-finite values");
   // fit scales every topic to unit length (or leaves an all-zero topic), so
   // any other norm means an edited file whose numbers could overflow.
@@ -48,8 +61,14 @@ void TopicModel::validate(const std::string& source) const {
       bad("topic " + std::to_string(t + 1) + " of H does not have unit length (its norm is " +
           std::to_string(norm) + ")");
   }
-  // Smoothed idf is ln((1 + n) / (1 + df)) + 1, at most about 23 for 2^31 documents.
-  if ((idf.array() > kMaxIdf).any()) bad("idf has values above " + std::to_string(kMaxIdf));
+  // The stored settings must be ones the options would have accepted. V's
+  // row count is not stored; H's columns bound k.
+  try {
+    vectorizer.validate();
+    nmf.validate(std::numeric_limits<long>::max(), H.cols());
+  } catch (const UsageError& e) {
+    bad(e.what());
+  }
 }
 
 void to_json(nlohmann::json& j, const TopicModel& m) {
@@ -95,7 +114,7 @@ void save_model(const std::string& path, const TopicModel& model) {
 }
 
 TopicModel load_model(const std::string& path) {
-  const io::MappedFile file(path);  // names the file when it is missing, a folder or unreadable
+  const io::FileContents file(path);  // names the file when it is missing, a folder or unreadable
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(file.text());
@@ -122,11 +141,6 @@ TopicModel load_model(const std::string& path) {
     throw InputError(path + ": damaged model: " + json_message(e));
   }
   m.validate(path);
-  try {
-    m.vectorizer.validate();
-  } catch (const UsageError& e) {
-    throw InputError(path + ": damaged model: " + e.what());
-  }
   return m;
 }
 

@@ -29,6 +29,20 @@ constexpr double kMaxFileMb = 16777216.0;  // 2^24
 
 std::string errno_text(int code) { return std::error_code(code, std::generic_category()).message(); }
 
+// Errors that say nothing about the file but that the process or the system
+// ran out of something: skipping would silently drop documents that are fine
+// (a low open-file limit once skipped a third of a corpus), so they stop the run.
+bool out_of_resources(int err) { return err == EMFILE || err == ENFILE || err == ENOMEM || err == ENOBUFS; }
+
+// Throws when `err` is a resource error: one line naming the file.
+void stop_if_out_of_resources(int err, const std::string& path, const char* doing) {
+  if (!out_of_resources(err)) return;
+  const char* advice = err == EMFILE || err == ENFILE
+                           ? "raise the open-file limit with `ulimit -n`, or use fewer --threads"
+                           : "free memory, check `ulimit -v` and `ulimit -n`, or use fewer --threads";
+  throw InputError(path + ": cannot " + doing + ": " + errno_text(err) + " (" + advice + ")");
+}
+
 std::string lower_ascii(std::string s) {
   for (char& c : s)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -99,6 +113,7 @@ class Walker {
   void walk(const std::string& dir, const std::string& prefix, bool is_root) {
     std::vector<Entry> names;
     if (const int err = list_names(dir, names); err != 0) {
+      stop_if_out_of_resources(err, dir, "read folder");
       if (is_root) throw InputError(dir + ": cannot read folder: " + errno_text(err));
       skip(prefix.substr(0, prefix.size() - 1), "cannot read folder: " + errno_text(err));
     }
@@ -117,6 +132,7 @@ class Walker {
       struct stat st;
       if (::stat(full.c_str(), &st) != 0) {
         const int err = errno;
+        stop_if_out_of_resources(err, full, "inspect");
         if (!wanted(name)) continue;
         struct stat link;
         if (err == ELOOP)
@@ -246,6 +262,7 @@ Listing list_documents(const std::string& root, const ReaderOptions& options) {
   struct stat st;
   if (::stat(root.c_str(), &st) != 0) {
     const int err = errno;
+    stop_if_out_of_resources(err, root, "inspect");
     if (err == ENOENT || err == ENOTDIR) throw InputError(root + ": no such file or folder");
     throw InputError(root + ": " + errno_text(err));
   }
@@ -300,10 +317,16 @@ ReadOutcome read_document(const DocumentRef& doc, const ReaderOptions& options) 
   };
   // O_NONBLOCK: if a FIFO has replaced the file since listing, open must not
   // wait for a writer.
+  // A file that cannot be read is skipped with the reason; running out of
+  // descriptors or memory is not the file's fault and stops the run.
+  auto unreadable = [&](int err) {
+    stop_if_out_of_resources(err, doc.path.string(), "read");
+    return skipped("unreadable: " + errno_text(err));
+  };
   FileDescriptor f{::open(doc.path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK)};
-  if (f.fd < 0) return skipped("unreadable: " + errno_text(errno));
+  if (f.fd < 0) return unreadable(errno);
   struct stat st;
-  if (::fstat(f.fd, &st) != 0) return skipped("unreadable: " + errno_text(errno));
+  if (::fstat(f.fd, &st) != 0) return unreadable(errno);
   if (!S_ISREG(st.st_mode)) return skipped(not_regular_reason(st.st_mode));
   const std::uint64_t limit = max_bytes(options);
   if (static_cast<std::uint64_t>(st.st_size) > limit)
@@ -311,7 +334,7 @@ ReadOutcome read_document(const DocumentRef& doc, const ReaderOptions& options) 
 
   std::string bytes;
   if (const int err = read_all(f.fd, static_cast<std::size_t>(st.st_size), limit, bytes); err != 0)
-    return skipped("unreadable: " + errno_text(err));
+    return unreadable(err);
   if (bytes.size() > limit) return skipped(too_large_reason(bytes.size(), options));
 
   Decoded d = decode_document(std::move(bytes), options.encoding);

@@ -65,7 +65,9 @@ struct ReadOutcome {
 
 // Reads and decodes one document (see text/decode.hpp for the encoding rules).
 // Binary (NUL in the first 8 KiB), unreadable, oversized or undecodable files
-// come back skipped with a reason; never throws for a bad file. Thread-safe.
+// come back skipped with a reason; never throws for a bad file. Running out
+// of descriptors or memory (EMFILE, ENFILE, ENOMEM, ENOBUFS) throws
+// InputError naming the file: it would skip good files. Thread-safe.
 ReadOutcome read_document(const DocumentRef& doc, const ReaderOptions& options);
 
 }  // namespace unbake::text

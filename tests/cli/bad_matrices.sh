@@ -38,6 +38,29 @@ mm '2 2 1\n1 1 1\n2 2 1\n' >long.mtx
 bad '^error: long\.mtx:4: more entries than the 1 declared on the size line$' "$bin" factor long.mtx -k 1
 mm '2 2 5\n' >toomany.mtx
 bad '^error: toomany\.mtx:2: bad size line: 5 entries cannot fit in a 2 x 2 matrix$' "$bin" factor toomany.mtx -k 1
+
+# Two entries for one place: summing them would let -1 pass under 3. Rows in
+# order (the fast path) and out of order alike; the message names both lines.
+mm '%% two entries for (1, 1)\n2 2 3\n1 1 -1\n1 1 3\n2 2 1\n' >dup.mtx
+bad '^error: dup\.mtx:5: duplicate entry for row 1, column 1 \(first on line 4\)$' "$bin" factor dup.mtx -k 1
+mm '2 2 3\n2 2 1\n1 1 -1\n2 2 3\n' >dup-unordered.mtx
+bad '^error: dup-unordered\.mtx:5: duplicate entry for row 2, column 2 \(first on line 3\)$' \
+  "$bin" factor dup-unordered.mtx -k 1
+
+# A device is refused before it is read (it never ends), also behind a link
+# with a matrix's name; a stream (FIFO) is read to its end.
+bad '^error: /dev/zero: is a character device, not a file$' "$bin" factor /dev/zero -k 1
+ln -s /dev/zero devzero.mtx
+bad '^error: devzero\.mtx: is a character device, not a file$' timeout 60 "$bin" factor devzero.mtx -k 1
+ln -s /dev/urandom random.csv
+bad '^error: random\.csv: is a character device, not a file$' timeout 60 "$bin" factor random.csv -k 1
+if mkfifo pipe.mtx 2>/dev/null; then
+  mm '2 2 2\n1 1 1\n2 2 2\n' >fifo-source.mtx
+  cat fifo-source.mtx >pipe.mtx &
+  expect_ok timeout 60 "$bin" factor pipe.mtx -k 1
+  wait
+  grep -q '^pipe\.mtx: 2 x 2 matrix, 2 non-zeros$' out.txt || fail "a matrix through a FIFO: $(head -c 300 out.txt)"
+fi
 mm '2 x 1\n1 1 1\n' >size.mtx
 bad "^error: size\.mtx:2: bad size line: columns 'x' is not a non-negative integer" "$bin" factor size.mtx -k 1
 mm '2 2 1\n3 1 1\n' >index.mtx

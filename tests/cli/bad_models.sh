@@ -36,6 +36,10 @@ save("scaled.json", lambda d: d.update(H=[[x * 1e300 for x in row] for row in d[
 save("no-topics.json", lambda d: d.update(H=[], labels=[]))
 save("stopwords.json", lambda d: d["vectorizer"]["tokenizer"].update(stopwords=["xx"]))
 save("solver.json", lambda d: d["nmf"].update(solver="magic"))
+save("k.json", lambda d: d["nmf"].update(k=5))
+save("tiny-idf.json", lambda d: d["idf"].__setitem__(0, 5e-324))
+save("no-idf.json", lambda d: d["vectorizer"].update(use_idf=False))
+save("max-iter.json", lambda d: d["nmf"].update(max_iter=0))
 text = open("model.json").read()
 open("truncated.json", "w").write(text[: len(text) // 2])
 open("array.json", "w").write("[1, 2, 3]\n")
@@ -52,16 +56,30 @@ model=nokey.json bad "^error: nokey\.json: damaged model: key 'idf' not found$"
 model=vocab-short.json bad '^error: vocab-short\.json: damaged model: H row 1 has [0-9]+ values, expected [0-9]+ \(one per vocabulary term\)$'
 model=idf-short.json bad '^error: idf-short\.json: damaged model: vocabulary and idf differ in length$'
 model=unsorted.json bad '^error: unsorted\.json: damaged model: vocabulary is not sorted or has duplicates'
-model=labels.json bad '^error: labels\.json: damaged model: topic labels and H rows differ in number$'
+model=labels.json bad '^error: labels\.json: damaged model: there are 1 topic labels but H has 2 rows$'
 model=negative.json bad '^error: negative\.json: damaged model: H has negative or non-finite values$'
 model=string.json bad '^error: string\.json: damaged model: type must be number, but is string$'
 model=scaled.json bad '^error: scaled\.json: damaged model: topic 1 of H does not have unit length'
 model=no-topics.json bad '^error: no-topics\.json: damaged model: no topics$'
 model=stopwords.json bad "^error: stopwords\.json: damaged model: unknown stopword list 'xx'"
 model=solver.json bad "^error: solver\.json: damaged model: --solver must be one of als, mu, hals, kl; got 'magic'$"
+model=k.json bad '^error: k\.json: damaged model: nmf\.k is 5 but H has 2 rows$'
+model=tiny-idf.json bad '^error: tiny-idf\.json: damaged model: idf has values below 1, which smoothed idf never gives$'
+model=no-idf.json bad '^error: no-idf\.json: damaged model: use_idf is off but idf has values other than 1$'
+model=max-iter.json bad '^error: max-iter\.json: damaged model: --max-iter must be at least 1, got 0$'
 model=missing.json bad '^error: cannot read missing\.json: cannot open: No such file or directory$'
 model=docs bad '^error: cannot read docs: it is a folder$'
-model=/dev/null bad '^error: /dev/null: not a model file \(invalid JSON at byte 1\)$'
+model=/dev/null bad '^error: /dev/null: is a character device, not a file$'
+ln -s /dev/zero zero.json
+model=zero.json bad '^error: zero\.json: is a character device, not a file$'
+: >empty.json
+model=empty.json bad '^error: empty\.json: not a model file \(invalid JSON at byte 1\)$'
+if mkfifo fifo.json 2>/dev/null; then
+  # A stream is read to its end: the model arrives whole through a FIFO.
+  cat model.json >fifo.json &
+  expect_ok "$bin" transform fifo.json docs --json piped.json
+  wait
+fi
 
 [ "$(checksum kept.json)" = "$before" ] || fail "a failed transform changed an existing output"
 no_temp_files .

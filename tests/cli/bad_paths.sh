@@ -96,4 +96,31 @@ else
   echo "note: running as root, which reads any file: the unreadable-file check is skipped"
 fi
 
+# 7. Too few file descriptors: with `ulimit -n 4` unbake starts (the loader
+# needs the one free descriptor, then gives it back), but several reader
+# threads cannot each hold a file open. Skipping those documents as
+# unreadable would drop good data and exit 0; it must stop with one line.
+mkdir many
+for i in $(seq 1 1000); do words "w$i" >"many/d$i.txt"; done
+# Descriptors inherited from the test runner are closed first, so that the
+# limit leaves exactly one free.
+low_fds() {
+  bash -c 'for fd in $(ls /proc/$$/fd); do [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done
+           ulimit -n 4 && exec "$0" "$@"' "$@"
+}
+low_fds "$bin" vectorize many --threads 16 --min-df 1 -o many.mtx >out.txt 2>err.txt </dev/null
+code=$?
+if [ "$code" -eq 0 ]; then
+  # No two threads happened to open files at once: then nothing may be missing.
+  grep -q 'Too many open files' err.txt && fail "a document was skipped for lack of descriptors: $(head -c 300 err.txt)"
+  grep -q '1000 documents read, 0 skipped' err.txt || fail "not every document read: $(head -c 300 err.txt)"
+else
+  [ "$code" -eq 1 ] || fail "a run short of descriptors exited $code, expected 1: $(head -c 300 err.txt)"
+  [ "$(wc -l <err.txt)" -eq 1 ] || fail "a run short of descriptors printed more than one line: $(head -c 300 err.txt)"
+  grep -qE '^error: many/d[0-9]+\.txt: cannot read: Too many open files \(raise the open-file limit with `ulimit -n`, or use fewer --threads\)$' err.txt ||
+    fail "a run short of descriptors said: $(head -c 300 err.txt)"
+  [ -e many.mtx ] && fail "a run stopped for lack of descriptors wrote its output"
+fi
+no_temp_files .
+
 finish

@@ -10,6 +10,7 @@
 
 using unbake::io::read_matrix_market;
 using unbake::io::RowSparse;
+using unbake::test::check_error_cases;
 using unbake::test::input_error;
 using unbake::test::scratch_file;
 
@@ -44,15 +45,38 @@ TEST_CASE("MatrixMarket header words are case-insensitive and CRLF line ends are
   CHECK(m.coeff(1, 0) == 4);
 }
 
-TEST_CASE("MatrixMarket duplicate coordinates are summed, unsorted entries sorted") {
-  auto m = read_text("dup.mtx",
+TEST_CASE("MatrixMarket unsorted entries are sorted") {
+  auto m = read_text("unsorted.mtx",
                      "%%MatrixMarket matrix coordinate real general\n"
-                     "2 3 5\n"
-                     "1 3 1\n1 1 2\n1 3 0.5\n2 2 1\n2 2 -1\n");
+                     "2 3 4\n"
+                     "1 3 1\n2 2 1\n1 1 2\n2 1 0\n");
   CHECK(m.coeff(0, 0) == 2);
-  CHECK(m.coeff(0, 2) == 1.5);
-  CHECK(m.coeff(1, 1) == 0);
-  CHECK(m.nonZeros() == 2);  // the entries that cancel leave no stored zero
+  CHECK(m.coeff(0, 2) == 1);
+  CHECK(m.coeff(1, 1) == 1);
+  CHECK(m.nonZeros() == 3);  // zeros are not stored
+}
+
+TEST_CASE("MatrixMarket duplicate coordinates are refused with both lines, in order or not") {
+  const std::string head = "%%MatrixMarket matrix coordinate real general\n% a comment\n2 3 4\n";
+  // Summing would let a negative value hide under a positive one.
+  check_error_cases(
+      {
+          {"dup-unsorted.mtx", head + "1 1 -1\n2 2 1\n1 1 3\n2 3 1\n",
+           "dup-unsorted.mtx:6: duplicate entry for row 1, column 1 (first on line 4)"},
+          {"dup-adjacent.mtx", head + "1 1 1\n1 2 -1\n1 2 3\n2 3 1\n",
+           "dup-adjacent.mtx:6: duplicate entry for row 1, column 2 (first on line 5)"},
+          // Not the fast line form (tabs), so the general parser reads it.
+          {"dup-general.mtx", head + "1\t1\t1\n2\t2\t1\n2\t3\t1\n2\t2\t-1\n",
+           "dup-general.mtx:7: duplicate entry for row 2, column 2 (first on line 5)"},
+          // A zero is an entry too, although it is not stored.
+          {"dup-zero.mtx", head + "1 1 0\n1 2 1\n1 1 3\n2 3 1\n",
+           "dup-zero.mtx:6: duplicate entry for row 1, column 1 (first on line 4)"},
+          {"dup-zeros.mtx", head + "1 1 1\n2 2 0\n2 2 0\n2 3 1\n",
+           "dup-zeros.mtx:6: duplicate entry for row 2, column 2 (first on line 5)"},
+          {"dup-pattern.mtx", "%%MatrixMarket matrix coordinate pattern general\n2 2 3\n1 1\n2 2\n1 1\n",
+           "dup-pattern.mtx:5: duplicate entry for row 1, column 1 (first on line 3)"},
+      },
+      [](const std::string& path) { read_matrix_market(path); });
 }
 
 TEST_CASE("MatrixMarket pattern entries read as ones") {
@@ -137,15 +161,20 @@ TEST_CASE("MatrixMarket missing file is an input error naming it") {
 
 TEST_CASE("A MatrixMarket file large enough to be parsed in pieces reads as a serial parse would") {
   // Over 4 MB of entries: read on all cores in pieces of whole lines. Entries
-  // are unsorted, repeat across pieces (summed), and comments sit among them;
-  // integer values keep every sum exact whatever the order.
+  // are unsorted, each place once, and comments sit among them.
   const int m = 700, n = 900, count = 450000;
   std::string body;
   std::vector<Eigen::Triplet<double>> entries;
+  std::vector<bool> taken(static_cast<std::size_t>(m) * n);
   unsigned state = 12345;
   auto next = [&state] { return state = state * 1103515245u + 12345u, (state >> 8) & 0xffffff; };
   for (int e = 0; e < count; ++e) {
-    const int r = static_cast<int>(next() % m), c = static_cast<int>(next() % n);
+    int r = 0, c = 0;
+    do {
+      r = static_cast<int>(next() % m);
+      c = static_cast<int>(next() % n);
+    } while (taken[static_cast<std::size_t>(r) * n + c]);
+    taken[static_cast<std::size_t>(r) * n + c] = true;
     const int v = static_cast<int>(next() % 1000) + 1;
     body += std::to_string(r + 1) + ' ' + std::to_string(c + 1) + ' ' + std::to_string(v) + '\n';
     if (e % 100000 == 7) body += "% a comment among the entries\n";
@@ -177,6 +206,16 @@ TEST_CASE("A MatrixMarket file large enough to be parsed in pieces reads as a se
   CHECK(input_error([&] {
           read_text("big-fewer.mtx", fewer);
         }).find("file ends after " + std::to_string(count - 1)) != std::string::npos);
+
+  // The last entry made a copy of the first one's place: two pieces apart.
+  const std::string first_entry = body.substr(0, body.find('\n') + 1);
+  const std::string dup = head + body.substr(0, body.rfind('\n', body.size() - 2) + 1) + first_entry;
+  const std::size_t space = first_entry.find(' ');
+  const std::string where = "row " + first_entry.substr(0, space) + ", column " +
+                            first_entry.substr(space + 1, first_entry.rfind(' ') - space - 1);
+  CHECK(input_error([&] { read_text("big-dup.mtx", dup); })
+            .find("big-dup.mtx:" + std::to_string(lines) + ": duplicate entry for " + where +
+                  " (first on line 3)") != std::string::npos);
 }
 
 TEST_CASE("A large MatrixMarket file in row order reads exactly, whatever the form of its lines") {

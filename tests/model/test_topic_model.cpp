@@ -3,6 +3,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -106,5 +108,42 @@ TEST_CASE("model: whole-number settings that no integer can hold are InputErrors
   whole_float["nmf"]["k"] = 2.0;  // a whole number written as a float is still that number
   write_text(path, whole_float.dump());
   CHECK(unbake::model::load_model(path.string()).nmf.k == 2);
+  fs::remove(path);
+}
+
+TEST_CASE("model: parts that disagree with each other or with what fit can write are damaged") {
+  auto path = temp_file("inconsistent");
+  const nlohmann::json good = small_model();
+  struct Case {
+    const char* name;
+    std::function<void(nlohmann::json&)> edit;
+    const char* expect;
+  };
+  const std::vector<Case> cases = {
+      {"k", [](auto& j) { j["nmf"]["k"] = 5; }, "damaged model: nmf.k is 5 but H has 2 rows"},
+      {"labels", [](auto& j) { j["labels"].push_back("extra"); },
+       "damaged model: there are 3 topic labels but H has 2 rows"},
+      {"tiny idf", [](auto& j) { j["idf"][1] = 5e-324; }, "damaged model: idf has values below 1"},
+      {"idf without idf", [](auto& j) { j["vectorizer"]["use_idf"] = false; },
+       "damaged model: use_idf is off but idf has values other than 1"},
+      {"huge idf", [](auto& j) { j["idf"][0] = 500.0; }, "damaged model: idf has values above 23.18"},
+      {"max_iter", [](auto& j) { j["nmf"]["max_iter"] = 0; }, "damaged model: --max-iter must be at least 1"},
+      {"tol", [](auto& j) { j["nmf"]["tol"] = -1.0; }, "damaged model: --tol must be positive"},
+      {"min_df", [](auto& j) { j["vectorizer"]["min_df"] = -2.0; }, "damaged model: min_df must be >= 0"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.name);
+    nlohmann::json edited = good;
+    c.edit(edited);
+    write_text(path, edited.dump());
+    std::string message;
+    try {
+      unbake::model::load_model(path.string());
+    } catch (const unbake::InputError& e) {
+      message = e.what();
+    }
+    CAPTURE(message);
+    CHECK(message.rfind(path.string() + ": " + c.expect, 0) == 0);
+  }
   fs::remove(path);
 }

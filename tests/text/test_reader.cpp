@@ -1,4 +1,6 @@
 #include <doctest/doctest.h>
+#include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unicode/ustring.h>
 #include <unistd.h>
@@ -170,6 +172,57 @@ TEST_CASE("reader skips binary, oversized and vanished files with a reason") {
   auto gone = read_document(doc, tiny);
   CHECK_FALSE(gone.text);
   CHECK(gone.skip_reason.find("unreadable") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+namespace {
+
+// Takes every free file descriptor (under a lowered limit), so that the next
+// open fails with EMFILE as under a low `ulimit -n`; gives them back after.
+struct NoFreeDescriptors {
+  rlimit saved{};
+  std::vector<int> held;
+  NoFreeDescriptors() {
+    REQUIRE(::getrlimit(RLIMIT_NOFILE, &saved) == 0);
+    rlimit low = saved;
+    low.rlim_cur = std::min<rlim_t>(saved.rlim_cur, 256);
+    REQUIRE(::setrlimit(RLIMIT_NOFILE, &low) == 0);
+    for (int fd; (fd = ::open("/dev/null", O_RDONLY | O_CLOEXEC)) >= 0;) held.push_back(fd);
+  }
+  ~NoFreeDescriptors() {
+    for (int fd : held) ::close(fd);
+    ::setrlimit(RLIMIT_NOFILE, &saved);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("reader stops on too many open files instead of skipping documents") {
+  const auto dir = fresh_dir("emfile");
+  put(dir / "a.txt", "apple");
+  put(dir / "sub/b.txt", "banana");
+  const auto listing = list_documents(dir.string(), {});
+  REQUIRE(listing.documents.size() == 2);
+  std::string reading, listing_error;
+  {
+    NoFreeDescriptors none;
+    try {
+      read_document(listing.documents.at(0), {});
+    } catch (const unbake::InputError& e) {
+      reading = e.what();
+    }
+    try {
+      list_documents(dir.string(), {});
+    } catch (const unbake::InputError& e) {
+      listing_error = e.what();
+    }
+  }
+  CHECK(reading.rfind((dir / "a.txt").string() + ": cannot read: Too many open files (", 0) == 0);
+  CHECK(reading.find("ulimit -n") != std::string::npos);
+  CHECK(listing_error.rfind(dir.string() + ": cannot read folder: Too many open files (", 0) == 0);
+  // Other errors stay per-file skips.
+  fs::remove(dir / "a.txt");
+  CHECK(read_document(listing.documents.at(0), {}).skip_reason == "unreadable: No such file or directory");
   fs::remove_all(dir);
 }
 
