@@ -3,16 +3,20 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <numeric>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "core/errors.hpp"
 #include "core/threads.hpp"
 #include "nmf/extrapolation.hpp"
 #include "nmf/init.hpp"
+#include "nmf/memory_estimate.hpp"
 #include "nmf/primitives.hpp"
 #include "nmf/solver.hpp"
+#include "nmf/value_scale.hpp"
 
 namespace unbake::nmf {
 namespace {
@@ -26,12 +30,16 @@ namespace {
 constexpr int kExtrapolatedPatience = 3;
 
 // Rejects what no solver can factor, naming the first offending entry
-// (1-based, as a user counts rows and columns).
-void check_values(const SparseMatrix& V) {
+// (1-based, as a user counts rows and columns). Returns the largest entry.
+double check_values(const SparseMatrix& V) {
+  double largest = 0;
   for (Eigen::Index i = 0; i < V.outerSize(); ++i) {
     for (SparseMatrix::InnerIterator it(V, i); it; ++it) {
       const double v = it.value();
-      if (std::isfinite(v) && v >= 0) continue;
+      if (std::isfinite(v) && v >= 0) {
+        largest = std::max(largest, v);
+        continue;
+      }
       const std::string where =
           "row " + std::to_string(it.row() + 1) + ", column " + std::to_string(it.col() + 1);
       if (!std::isfinite(v)) throw InputError("the matrix has a non-finite entry at " + where);
@@ -39,6 +47,50 @@ void check_values(const SparseMatrix& V) {
                        "; NMF needs non-negative values");
     }
   }
+  return largest;
+}
+
+std::string number_text(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3g", v);
+  return buf;
+}
+
+// The penalty that V / 2^e needs for the same minimiser, scaled back. With
+// W = 2^(e/2)·W' (and H likewise) the Frobenius objective is 2^(2e) times
+// ½||V' − W'H'||² + l1·2^(-3e/2)·ΣW' + ½·l2·2^(-e)·||W'||²; the KL
+// divergence is 2^e times D(V'‖W'H') + l1·2^(-e/2)·ΣW' + ½·l2·||W'||².
+Penalty scaled_penalty(double l1, double l2, int e, Solver solver, const char* l1_flag, const char* l2_flag,
+                       double largest) {
+  if (e == 0) return {l1, l2};
+  const bool kl = solver == Solver::kl;
+  const Penalty p{std::ldexp(l1, kl ? -e / 2 : -3 * e / 2), kl ? l2 : std::ldexp(l2, -e)};
+  // Only a tiny matrix can make a penalty overflow: it then outweighs every
+  // entry by more than a double can say, and every factor would be zero.
+  for (const auto& [value, flag] : {std::pair{p.l1, l1_flag}, std::pair{p.l2, l2_flag}})
+    if (!std::isfinite(value))
+      throw UsageError(std::string(flag) + " is too large for a matrix whose largest entry is " +
+                       number_text(largest) + ": it would force every factor to zero");
+  return p;
+}
+
+// No NaN or infinity ever reaches a result: a fit that produced one (for
+// example d overflowing when V's entries are near the largest double) fails.
+void check_finite(const NmfResult& r, double largest) {
+  const char* what = nullptr;
+  if (!all_finite(r.W) || !all_finite(r.H))
+    what = "factors";
+  else if (!all_finite(r.d))
+    what = "factor scales";
+  else if (!std::isfinite(r.relative_error))
+    what = "relative error";
+  else
+    for (double v : r.objective_trace)
+      if (!std::isfinite(v)) what = "objective";
+  if (what)
+    throw NumericError("the fit's " + std::string(what) +
+                       " are not finite numbers (the matrix's largest entry is " + number_text(largest) +
+                       ")");
 }
 
 // Scales every column of W and row of H to sum 1 (an all-zero one stays
@@ -80,14 +132,20 @@ NmfResult fit(const SparseMatrix& input, const NmfConfig& config, Progress* prog
     throw InputError("the matrix is empty (" + std::to_string(input.rows()) + " x " +
                      std::to_string(input.cols()) + ")");
   config.validate(input.rows(), input.cols());
-  check_values(input);
+  const double largest = check_values(input);
+  check_memory(input.rows(), input.cols(), input.nonZeros(), config);
 
-  SparseMatrix compressed;
+  // Far from 1, V is solved as V / 2^e (value_scale.hpp); d takes 2^e back.
+  const int e = scale_exponent(largest, true);
+  SparseMatrix owned;
   const SparseMatrix* vp = &input;
-  if (!input.isCompressed()) {
-    compressed = input;
-    compressed.makeCompressed();
-    vp = &compressed;
+  if (e != 0) {
+    owned = scaled_copy(input, e);
+    vp = &owned;
+  } else if (!input.isCompressed()) {
+    owned = input;
+    owned.makeCompressed();
+    vp = &owned;
   }
   const SparseMatrix& V = *vp;
   const double norm_sq = squared_norm(V);
@@ -95,7 +153,13 @@ NmfResult fit(const SparseMatrix& input, const NmfConfig& config, Progress* prog
 
   const int threads = resolve_threads(config.threads);
   const SparseMatrix Vt = compressed_transpose(V, threads);
-  const Problem problem{V, Vt, norm_sq, {config.l1_w, config.l2_w}, {config.l1_h, config.l2_h}, threads};
+  const Problem problem{
+      V,
+      Vt,
+      norm_sq,
+      scaled_penalty(config.l1_w, config.l2_w, e, config.solver, "--l1-w", "--l2-w", largest),
+      scaled_penalty(config.l1_h, config.l2_h, e, config.solver, "--l1-h", "--l2-h", largest),
+      threads};
 
   StartingFactors start = initialise(V, Vt, config.k, config.init, config.seed, threads);
   Factors f;
@@ -106,7 +170,8 @@ NmfResult fit(const SparseMatrix& input, const NmfConfig& config, Progress* prog
 
   NmfResult result;
   result.config = config;
-  result.objective_trace.reserve(static_cast<size_t>(config.max_iter) + 1);
+  // The trace grows as iterations run: reserving max_iter + 1 up front
+  // asked for 16 GB at --max-iter 2147483647 on a fit that stops after 15.
   double previous = rule->objective(problem, f);
   result.objective_trace.push_back(previous);
   std::optional<Extrapolation> extrapolation;
@@ -147,6 +212,9 @@ NmfResult fit(const SparseMatrix& input, const NmfConfig& config, Progress* prog
   }
   result.relative_error = std::sqrt(frobenius_sq(norm_sq, f.cross, f.w.gram, f.h.gram) / norm_sq);
   normalise(f.W, f.Ht, threads, result);
+  for (Eigen::Index t = 0; t < result.d.size(); ++t) result.d[t] = std::ldexp(result.d[t], e);
+  result.value_scale = std::ldexp(1.0, e);
+  check_finite(result, largest);
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return result;
 }
