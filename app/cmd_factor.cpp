@@ -110,7 +110,15 @@ class FactorCommand : public Command {
     io::LabelledMatrix in = io::read_nonnegative_matrix(opt_.matrix);
     opt_.config.validate(in.V.rows(), in.V.cols());
     Progress progress("factorizing, iteration", static_cast<std::uint64_t>(opt_.config.max_iter));
-    nmf::NmfResult r = nmf::fit(in.V, opt_.config, &progress);
+    nmf::NmfResult r;
+    try {
+      r = nmf::fit(in.V, opt_.config, &progress);
+    } catch (const NumericError& e) {
+      // The library knows the matrix, not its file: every error names the file.
+      throw NumericError(opt_.matrix + ": " + e.what());
+    } catch (const InputError& e) {
+      throw InputError(opt_.matrix + ": " + e.what());
+    }
     progress.finish();
     const nmf::Matrix W = r.W * r.d.asDiagonal();
 
@@ -126,7 +134,8 @@ class FactorCommand : public Command {
       j["iterations"] = r.iterations;
       j["converged"] = r.converged;
       j["relative_error"] = r.relative_error;
-      j["objective_trace"] = r.objective_trace;
+      j["objective_trace"] = r.objective_trace;  // for V / value_scale (nmf/result.hpp)
+      j["value_scale"] = r.value_scale;
       j["seconds"] = r.seconds;
       j["W"] = rows_json(W);
       j["H"] = rows_json(r.H);
