@@ -124,6 +124,54 @@ void normalise(const RowMatrix& W, const RowMatrix& Ht, int threads, NmfResult& 
   });
 }
 
+// The rows and columns of V that hold a non-zero, in order.
+struct Occupied {
+  std::vector<Eigen::Index> rows, cols;
+};
+
+Occupied occupied(const SparseMatrix& V) {
+  std::vector<char> col_used(static_cast<size_t>(V.cols()), 0);
+  Occupied o;
+  for (Eigen::Index i = 0; i < V.outerSize(); ++i) {
+    bool any = false;
+    for (SparseMatrix::InnerIterator it(V, i); it; ++it)
+      if (it.value() != 0) any = true, col_used[static_cast<size_t>(it.col())] = 1;
+    if (any) o.rows.push_back(i);
+  }
+  for (Eigen::Index j = 0; j < V.cols(); ++j)
+    if (col_used[static_cast<size_t>(j)]) o.cols.push_back(j);
+  return o;
+}
+
+// V restricted to its occupied rows and columns (entries keep their order).
+SparseMatrix compacted(const SparseMatrix& V, const Occupied& o) {
+  std::vector<Eigen::Index> col_index(static_cast<size_t>(V.cols()), -1);
+  for (size_t c = 0; c < o.cols.size(); ++c)
+    col_index[static_cast<size_t>(o.cols[c])] = static_cast<Eigen::Index>(c);
+  std::vector<Eigen::Triplet<double>> entries;
+  entries.reserve(static_cast<size_t>(V.nonZeros()));
+  for (size_t r = 0; r < o.rows.size(); ++r)
+    for (SparseMatrix::InnerIterator it(V, o.rows[r]); it; ++it)
+      if (it.value() != 0)
+        entries.emplace_back(static_cast<Eigen::Index>(r), col_index[static_cast<size_t>(it.col())],
+                             it.value());
+  SparseMatrix C(static_cast<Eigen::Index>(o.rows.size()), static_cast<Eigen::Index>(o.cols.size()));
+  C.setFromTriplets(entries.begin(), entries.end());
+  C.makeCompressed();
+  return C;
+}
+
+// Puts the empty rows of W and columns of H back, as zeros.
+void expand(NmfResult& r, const Occupied& o, Eigen::Index rows, Eigen::Index cols) {
+  Matrix W = Matrix::Zero(rows, r.W.cols()), H = Matrix::Zero(r.H.rows(), cols);
+  for (size_t i = 0; i < o.rows.size(); ++i) W.row(o.rows[i]) = r.W.row(static_cast<Eigen::Index>(i));
+  for (size_t j = 0; j < o.cols.size(); ++j) H.col(o.cols[j]) = r.H.col(static_cast<Eigen::Index>(j));
+  r.W = std::move(W);
+  r.H = std::move(H);
+}
+
+NmfResult solve(const SparseMatrix& input, const NmfConfig& config, Progress* progress, double largest);
+
 }  // namespace
 
 NmfResult fit(const SparseMatrix& input, const NmfConfig& config, Progress* progress) {
@@ -133,8 +181,30 @@ NmfResult fit(const SparseMatrix& input, const NmfConfig& config, Progress* prog
                      std::to_string(input.cols()) + ")");
   config.validate(input.rows(), input.cols());
   const double largest = check_values(input);
-  check_memory(input.rows(), input.cols(), input.nonZeros(), config);
 
+  // Rows and columns with no entry need no dense work: their rows of W and
+  // columns of H are zero at the optimum. Solving without them keeps a
+  // matrix that declares a huge shape around a few entries small. Unless k
+  // is larger than what is left (then today's full solve runs).
+  const Occupied occ = occupied(input);
+  const auto used_rows = static_cast<Eigen::Index>(occ.rows.size());
+  const auto used_cols = static_cast<Eigen::Index>(occ.cols.size());
+  const bool compact =
+      (used_rows < input.rows() || used_cols < input.cols()) && config.k <= std::min(used_rows, used_cols);
+  check_memory(input.rows(), input.cols(), compact ? used_rows : input.rows(),
+               compact ? used_cols : input.cols(), input.nonZeros(), config);
+
+  NmfResult result = compact ? solve(compacted(input, occ), config, progress, largest)
+                             : solve(input, config, progress, largest);
+  if (compact) expand(result, occ, input.rows(), input.cols());
+  check_finite(result, largest);
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return result;
+}
+
+namespace {
+
+NmfResult solve(const SparseMatrix& input, const NmfConfig& config, Progress* progress, double largest) {
   // Far from 1, V is solved as V / 2^e (value_scale.hpp); d takes 2^e back.
   const int e = scale_exponent(largest, true);
   SparseMatrix owned;
@@ -214,9 +284,9 @@ NmfResult fit(const SparseMatrix& input, const NmfConfig& config, Progress* prog
   normalise(f.W, f.Ht, threads, result);
   for (Eigen::Index t = 0; t < result.d.size(); ++t) result.d[t] = std::ldexp(result.d[t], e);
   result.value_scale = std::ldexp(1.0, e);
-  check_finite(result, largest);
-  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return result;
 }
+
+}  // namespace
 
 }  // namespace unbake::nmf

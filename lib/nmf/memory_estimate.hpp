@@ -9,11 +9,14 @@
 namespace unbake::nmf {
 
 // Bytes a fit of a rows x cols matrix with nnz entries allocates at its peak
-// (beyond the input itself).
-double fit_memory_bytes(std::int64_t rows, std::int64_t cols, std::int64_t nnz, const NmfConfig& config);
+// (beyond the input itself), when it solves on solve_rows x solve_cols of it
+// (the occupied part) and returns factors of the full shape.
+double fit_memory_bytes(std::int64_t rows, std::int64_t cols, std::int64_t solve_rows,
+                        std::int64_t solve_cols, std::int64_t nnz, const NmfConfig& config);
 
 // Throws InputError naming the estimate when it exceeds the memory this
 // process can have (core/memory.hpp).
-void check_memory(std::int64_t rows, std::int64_t cols, std::int64_t nnz, const NmfConfig& config);
+void check_memory(std::int64_t rows, std::int64_t cols, std::int64_t solve_rows, std::int64_t solve_cols,
+                  std::int64_t nnz, const NmfConfig& config);
 
 }  // namespace unbake::nmf
