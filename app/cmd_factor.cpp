@@ -37,14 +37,18 @@ struct FactorOptions {
 // Matrices up to this many columns get their H printed in the summary.
 constexpr long kPrintColumnsUpTo = 20;
 
-nlohmann::ordered_json rows_json(const nmf::Matrix& M) {
-  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+// Writes M as a JSON array of row arrays, a row at a time: a matrix declaring
+// 50000000 rows (all but a few zero) built as one JSON value first took
+// gigabytes of nodes. Each row is dumped as the whole value's dump would.
+void write_rows_json(std::ostream& out, const nmf::Matrix& M) {
+  std::vector<double> row(static_cast<std::size_t>(M.cols()));
+  out << '[';
   for (Eigen::Index i = 0; i < M.rows(); ++i) {
-    std::vector<double> row(static_cast<std::size_t>(M.cols()));
     for (Eigen::Index j = 0; j < M.cols(); ++j) row[static_cast<std::size_t>(j)] = M(i, j);
-    rows.push_back(std::move(row));
+    if (i > 0) out << ',';
+    out << nlohmann::ordered_json(row).dump();
   }
-  return rows;
+  out << ']';
 }
 
 std::vector<std::string> factor_names(int k) {
@@ -137,11 +141,17 @@ class FactorCommand : public Command {
       j["objective_trace"] = r.objective_trace;  // for V / value_scale (nmf/result.hpp)
       j["value_scale"] = r.value_scale;
       j["seconds"] = r.seconds;
-      j["W"] = rows_json(W);
-      j["H"] = rows_json(r.H);
-      j["row_labels"] = in.row_labels;
-      j["column_labels"] = in.column_labels;
-      io::write_atomically(opt_.json_path, [&](std::ostream& out) { out << j.dump() << '\n'; });
+      // The same text as one dump with W, H and the labels last, in order.
+      std::string head = j.dump();
+      head.pop_back();  // the closing brace
+      io::write_atomically(opt_.json_path, [&](std::ostream& out) {
+        out << head << ",\"W\":";
+        write_rows_json(out, W);
+        out << ",\"H\":";
+        write_rows_json(out, r.H);
+        out << ",\"row_labels\":" << nlohmann::ordered_json(in.row_labels).dump()
+            << ",\"column_labels\":" << nlohmann::ordered_json(in.column_labels).dump() << "}\n";
+      });
       log().info("wrote {}", opt_.json_path);
     } else {
       print_summary(std::cout, opt_, in, r);
