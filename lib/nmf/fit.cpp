@@ -79,18 +79,17 @@ Penalty scaled_penalty(double l1, double l2, int e, Solver solver, const char* l
 void check_finite(const NmfResult& r, double largest) {
   const char* what = nullptr;
   if (!all_finite(r.W) || !all_finite(r.H))
-    what = "factors";
+    what = "factors are";
   else if (!all_finite(r.d))
-    what = "factor scales";
+    what = "factor scales are";
   else if (!std::isfinite(r.relative_error))
-    what = "relative error";
+    what = "relative error is";
   else
     for (double v : r.objective_trace)
-      if (!std::isfinite(v)) what = "objective";
+      if (!std::isfinite(v)) what = "objective is";
   if (what)
-    throw NumericError("the fit's " + std::string(what) +
-                       " are not finite numbers (the matrix's largest entry is " + number_text(largest) +
-                       ")");
+    throw NumericError("the fit's " + std::string(what) + " not finite (the matrix's largest entry is " +
+                       number_text(largest) + ")");
 }
 
 // Scales every column of W and row of H to sum 1 (an all-zero one stays

@@ -135,7 +135,13 @@ TEST_CASE("decimal magnitudes 1e-300 .. 1e300 give finite factors and the unscal
 TEST_CASE("a fit whose scales overflow a double fails with NumericError, never returns infinity") {
   // 432 entries up to 2^1023 sum past the largest double: d cannot hold them.
   const SparseMatrix V = times_power(unit_planted(), 1022);
-  CHECK_THROWS_AS(fit(V, config(Solver::hals)), unbake::NumericError);
+  std::string message;
+  try {
+    fit(V, config(Solver::hals));
+  } catch (const unbake::NumericError& e) {
+    message = e.what();
+  }
+  CHECK(message.find("factor scales are not finite") != std::string::npos);
 }
 
 TEST_CASE("a penalty too large for a tiny matrix is a usage error") {
