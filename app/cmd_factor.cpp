@@ -39,14 +39,18 @@ struct FactorOptions {
 // Matrices up to this many columns get their H printed in the summary.
 constexpr long kPrintColumnsUpTo = 20;
 
-nlohmann::ordered_json rows_json(const nmf::Matrix& M) {
-  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+// Writes M as a JSON array of row arrays, a row at a time: a matrix declaring
+// 50000000 rows (all but a few zero) built as one JSON value first took
+// gigabytes of nodes. Each row is dumped as the whole value's dump would.
+void write_rows_json(std::ostream& out, const nmf::Matrix& M) {
+  std::vector<double> row(static_cast<std::size_t>(M.cols()));
+  out << '[';
   for (Eigen::Index i = 0; i < M.rows(); ++i) {
-    std::vector<double> row(static_cast<std::size_t>(M.cols()));
     for (Eigen::Index j = 0; j < M.cols(); ++j) row[static_cast<std::size_t>(j)] = M(i, j);
-    rows.push_back(std::move(row));
+    if (i > 0) out << ',';
+    out << nlohmann::ordered_json(row).dump();
   }
-  return rows;
+  out << ']';
 }
 
 std::vector<std::string> factor_names(int k) {
@@ -84,8 +88,7 @@ void print_summary(std::ostream& out, const FactorOptions& opt, const io::Labell
 }
 
 // The -o JSON: the run's settings and outcome, W·diag(d), H and the labels.
-nlohmann::ordered_json result_json(const io::LabelledMatrix& in, const nmf::NmfResult& r,
-                                   const nmf::Matrix& W) {
+nlohmann::ordered_json result_json(const nmf::NmfResult& r) {
   nlohmann::ordered_json j;
   j["k"] = r.config.k;
   j["solver"] = nmf::to_string(r.config.solver);
@@ -97,13 +100,24 @@ nlohmann::ordered_json result_json(const io::LabelledMatrix& in, const nmf::NmfR
   j["iterations"] = r.iterations;
   j["converged"] = r.converged;
   j["relative_error"] = r.relative_error;
-  j["objective_trace"] = r.objective_trace;
+  j["objective_trace"] = r.objective_trace;  // for V / value_scale (nmf/result.hpp)
+  j["value_scale"] = r.value_scale;
   j["seconds"] = r.seconds;
-  j["W"] = rows_json(W);
-  j["H"] = rows_json(r.H);
-  j["row_labels"] = in.row_labels;
-  j["column_labels"] = in.column_labels;
   return j;
+}
+
+// The same text as one dump of result_json with W, H and the labels added
+// last, written a row at a time: a W of millions of rows is never one JSON value.
+void write_result_json(std::ostream& out, const io::LabelledMatrix& in, const nmf::NmfResult& r,
+                       const nmf::Matrix& W) {
+  std::string head = result_json(r).dump();
+  head.pop_back();  // the closing brace
+  out << head << ",\"W\":";
+  write_rows_json(out, W);
+  out << ",\"H\":";
+  write_rows_json(out, r.H);
+  out << ",\"row_labels\":" << nlohmann::ordered_json(in.row_labels).dump()
+      << ",\"column_labels\":" << nlohmann::ordered_json(in.column_labels).dump() << "}\n";
 }
 
 class FactorCommand : public Command {
@@ -140,7 +154,15 @@ class FactorCommand : public Command {
     io::LabelledMatrix in = io::read_nonnegative_matrix(opt_.matrix);
     opt_.config.validate(in.V.rows(), in.V.cols());
     Progress progress("factorizing, iteration", static_cast<std::uint64_t>(opt_.config.max_iter));
-    nmf::NmfResult r = nmf::fit(in.V, opt_.config, &progress);
+    nmf::NmfResult r;
+    try {
+      r = nmf::fit(in.V, opt_.config, &progress);
+    } catch (const NumericError& e) {
+      // The library knows the matrix, not its file: every error names the file.
+      throw NumericError(opt_.matrix + ": " + e.what());
+    } catch (const InputError& e) {
+      throw InputError(opt_.matrix + ": " + e.what());
+    }
     progress.finish();
     const nmf::Matrix W = r.W * r.d.asDiagonal();
 
@@ -150,8 +172,7 @@ class FactorCommand : public Command {
          [&] { io::write_atomically("-", [&](std::ostream& out) { print_summary(out, opt_, in, r); }); }},
         {opt_.json_path,
          [&] {
-           io::write_atomically(opt_.json_path,
-                                [&](std::ostream& out) { out << result_json(in, r, W).dump() << '\n'; });
+           io::write_atomically(opt_.json_path, [&](std::ostream& out) { write_result_json(out, in, r, W); });
            log().info("wrote {}", opt_.json_path);
          }},
         {opt_.w_path,

@@ -3,16 +3,20 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <numeric>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "core/errors.hpp"
 #include "core/threads.hpp"
 #include "nmf/extrapolation.hpp"
 #include "nmf/init.hpp"
+#include "nmf/memory_estimate.hpp"
 #include "nmf/primitives.hpp"
 #include "nmf/solver.hpp"
+#include "nmf/value_scale.hpp"
 
 namespace unbake::nmf {
 namespace {
@@ -26,12 +30,16 @@ namespace {
 constexpr int kExtrapolatedPatience = 3;
 
 // Rejects what no solver can factor, naming the first offending entry
-// (1-based, as a user counts rows and columns).
-void check_values(const SparseMatrix& V) {
+// (1-based, as a user counts rows and columns). Returns the largest entry.
+double check_values(const SparseMatrix& V) {
+  double largest = 0;
   for (Eigen::Index i = 0; i < V.outerSize(); ++i) {
     for (SparseMatrix::InnerIterator it(V, i); it; ++it) {
       const double v = it.value();
-      if (std::isfinite(v) && v >= 0) continue;
+      if (std::isfinite(v) && v >= 0) {
+        largest = std::max(largest, v);
+        continue;
+      }
       const std::string where =
           "row " + std::to_string(it.row() + 1) + ", column " + std::to_string(it.col() + 1);
       if (!std::isfinite(v)) throw InputError("the matrix has a non-finite entry at " + where);
@@ -39,6 +47,49 @@ void check_values(const SparseMatrix& V) {
                        "; NMF needs non-negative values");
     }
   }
+  return largest;
+}
+
+std::string number_text(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3g", v);
+  return buf;
+}
+
+// The penalty that V / 2^e needs for the same minimiser, scaled back. With
+// W = 2^(e/2)·W' (and H likewise) the Frobenius objective is 2^(2e) times
+// ½||V' − W'H'||² + l1·2^(-3e/2)·ΣW' + ½·l2·2^(-e)·||W'||²; the KL
+// divergence is 2^e times D(V'‖W'H') + l1·2^(-e/2)·ΣW' + ½·l2·||W'||².
+Penalty scaled_penalty(double l1, double l2, int e, Solver solver, const char* l1_flag, const char* l2_flag,
+                       double largest) {
+  if (e == 0) return {l1, l2};
+  const bool kl = solver == Solver::kl;
+  const Penalty p{std::ldexp(l1, kl ? -e / 2 : -3 * e / 2), kl ? l2 : std::ldexp(l2, -e)};
+  // Only a tiny matrix can make a penalty overflow: it then outweighs every
+  // entry by more than a double can say, and every factor would be zero.
+  for (const auto& [value, flag] : {std::pair{p.l1, l1_flag}, std::pair{p.l2, l2_flag}})
+    if (!std::isfinite(value))
+      throw UsageError(std::string(flag) + " is too large for a matrix whose largest entry is " +
+                       number_text(largest) + ": it would force every factor to zero");
+  return p;
+}
+
+// No NaN or infinity ever reaches a result: a fit that produced one (for
+// example d overflowing when V's entries are near the largest double) fails.
+void check_finite(const NmfResult& r, double largest) {
+  const char* what = nullptr;
+  if (!all_finite(r.W) || !all_finite(r.H))
+    what = "factors are";
+  else if (!all_finite(r.d))
+    what = "factor scales are";
+  else if (!std::isfinite(r.relative_error))
+    what = "relative error is";
+  else
+    for (double v : r.objective_trace)
+      if (!std::isfinite(v)) what = "objective is";
+  if (what)
+    throw NumericError("the fit's " + std::string(what) + " not finite (the matrix's largest entry is " +
+                       number_text(largest) + ")");
 }
 
 // Scales every column of W and row of H to sum 1 (an all-zero one stays
@@ -72,6 +123,54 @@ void normalise(const RowMatrix& W, const RowMatrix& Ht, int threads, NmfResult& 
   });
 }
 
+// The rows and columns of V that hold a non-zero, in order.
+struct Occupied {
+  std::vector<Eigen::Index> rows, cols;
+};
+
+Occupied occupied(const SparseMatrix& V) {
+  std::vector<char> col_used(static_cast<size_t>(V.cols()), 0);
+  Occupied o;
+  for (Eigen::Index i = 0; i < V.outerSize(); ++i) {
+    bool any = false;
+    for (SparseMatrix::InnerIterator it(V, i); it; ++it)
+      if (it.value() != 0) any = true, col_used[static_cast<size_t>(it.col())] = 1;
+    if (any) o.rows.push_back(i);
+  }
+  for (Eigen::Index j = 0; j < V.cols(); ++j)
+    if (col_used[static_cast<size_t>(j)]) o.cols.push_back(j);
+  return o;
+}
+
+// V restricted to its occupied rows and columns (entries keep their order).
+SparseMatrix compacted(const SparseMatrix& V, const Occupied& o) {
+  std::vector<Eigen::Index> col_index(static_cast<size_t>(V.cols()), -1);
+  for (size_t c = 0; c < o.cols.size(); ++c)
+    col_index[static_cast<size_t>(o.cols[c])] = static_cast<Eigen::Index>(c);
+  std::vector<Eigen::Triplet<double>> entries;
+  entries.reserve(static_cast<size_t>(V.nonZeros()));
+  for (size_t r = 0; r < o.rows.size(); ++r)
+    for (SparseMatrix::InnerIterator it(V, o.rows[r]); it; ++it)
+      if (it.value() != 0)
+        entries.emplace_back(static_cast<Eigen::Index>(r), col_index[static_cast<size_t>(it.col())],
+                             it.value());
+  SparseMatrix C(static_cast<Eigen::Index>(o.rows.size()), static_cast<Eigen::Index>(o.cols.size()));
+  C.setFromTriplets(entries.begin(), entries.end());
+  C.makeCompressed();
+  return C;
+}
+
+// Puts the empty rows of W and columns of H back, as zeros.
+void expand(NmfResult& r, const Occupied& o, Eigen::Index rows, Eigen::Index cols) {
+  Matrix W = Matrix::Zero(rows, r.W.cols()), H = Matrix::Zero(r.H.rows(), cols);
+  for (size_t i = 0; i < o.rows.size(); ++i) W.row(o.rows[i]) = r.W.row(static_cast<Eigen::Index>(i));
+  for (size_t j = 0; j < o.cols.size(); ++j) H.col(o.cols[j]) = r.H.col(static_cast<Eigen::Index>(j));
+  r.W = std::move(W);
+  r.H = std::move(H);
+}
+
+NmfResult solve(const SparseMatrix& input, const NmfConfig& config, Progress* progress, double largest);
+
 }  // namespace
 
 NmfResult fit(const SparseMatrix& input, const NmfConfig& config, Progress* progress) {
@@ -80,14 +179,45 @@ NmfResult fit(const SparseMatrix& input, const NmfConfig& config, Progress* prog
     throw InputError("the matrix is empty (" + std::to_string(input.rows()) + " x " +
                      std::to_string(input.cols()) + ")");
   config.validate(input.rows(), input.cols());
-  check_values(input);
+  const double largest = check_values(input);
 
-  SparseMatrix compressed;
+  // Rows and columns with no entry need no dense work: their rows of W and
+  // columns of H are zero at the optimum. Solving without them keeps a
+  // matrix that declares a huge shape around a few entries small. It is done
+  // only when most of the declared rows and columns are empty, so that a
+  // corpus with a few empty documents keeps the full solve's results bit for
+  // bit (its starting point and sums run over the whole shape), and only when
+  // k fits what is left.
+  const Occupied occ = occupied(input);
+  const auto used_rows = static_cast<Eigen::Index>(occ.rows.size());
+  const auto used_cols = static_cast<Eigen::Index>(occ.cols.size());
+  const Eigen::Index empty = (input.rows() - used_rows) + (input.cols() - used_cols);
+  const bool compact = 2 * empty >= input.rows() + input.cols() && config.k <= std::min(used_rows, used_cols);
+  check_memory(input.rows(), input.cols(), compact ? used_rows : input.rows(),
+               compact ? used_cols : input.cols(), input.nonZeros(), config);
+
+  NmfResult result = compact ? solve(compacted(input, occ), config, progress, largest)
+                             : solve(input, config, progress, largest);
+  if (compact) expand(result, occ, input.rows(), input.cols());
+  check_finite(result, largest);
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return result;
+}
+
+namespace {
+
+NmfResult solve(const SparseMatrix& input, const NmfConfig& config, Progress* progress, double largest) {
+  // Far from 1, V is solved as V / 2^e (value_scale.hpp); d takes 2^e back.
+  const int e = scale_exponent(largest, true);
+  SparseMatrix owned;
   const SparseMatrix* vp = &input;
-  if (!input.isCompressed()) {
-    compressed = input;
-    compressed.makeCompressed();
-    vp = &compressed;
+  if (e != 0) {
+    owned = scaled_copy(input, e);
+    vp = &owned;
+  } else if (!input.isCompressed()) {
+    owned = input;
+    owned.makeCompressed();
+    vp = &owned;
   }
   const SparseMatrix& V = *vp;
   const double norm_sq = squared_norm(V);
@@ -95,7 +225,13 @@ NmfResult fit(const SparseMatrix& input, const NmfConfig& config, Progress* prog
 
   const int threads = resolve_threads(config.threads);
   const SparseMatrix Vt = compressed_transpose(V, threads);
-  const Problem problem{V, Vt, norm_sq, {config.l1_w, config.l2_w}, {config.l1_h, config.l2_h}, threads};
+  const Problem problem{
+      V,
+      Vt,
+      norm_sq,
+      scaled_penalty(config.l1_w, config.l2_w, e, config.solver, "--l1-w", "--l2-w", largest),
+      scaled_penalty(config.l1_h, config.l2_h, e, config.solver, "--l1-h", "--l2-h", largest),
+      threads};
 
   StartingFactors start = initialise(V, Vt, config.k, config.init, config.seed, threads);
   Factors f;
@@ -106,7 +242,8 @@ NmfResult fit(const SparseMatrix& input, const NmfConfig& config, Progress* prog
 
   NmfResult result;
   result.config = config;
-  result.objective_trace.reserve(static_cast<size_t>(config.max_iter) + 1);
+  // The trace grows as iterations run: reserving max_iter + 1 up front
+  // asked for 16 GB at --max-iter 2147483647 on a fit that stops after 15.
   double previous = rule->objective(problem, f);
   result.objective_trace.push_back(previous);
   std::optional<Extrapolation> extrapolation;
@@ -147,8 +284,11 @@ NmfResult fit(const SparseMatrix& input, const NmfConfig& config, Progress* prog
   }
   result.relative_error = std::sqrt(frobenius_sq(norm_sq, f.cross, f.w.gram, f.h.gram) / norm_sq);
   normalise(f.W, f.Ht, threads, result);
-  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  for (Eigen::Index t = 0; t < result.d.size(); ++t) result.d[t] = std::ldexp(result.d[t], e);
+  result.value_scale = std::ldexp(1.0, e);
   return result;
 }
+
+}  // namespace
 
 }  // namespace unbake::nmf

@@ -8,12 +8,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/errors.hpp"
 #include "core/threads.hpp"
 #include "nmf/primitives.hpp"
+#include "nmf/value_scale.hpp"
 
 namespace unbake::nmf {
 
@@ -102,6 +105,28 @@ SparseMatrix compressed_copy(const SparseMatrix& V) {
   return c;
 }
 
+// solve_rows with X (compressed) and O first brought near 1 by powers of two
+// when either is far from it (nmf/value_scale.hpp): the Gram and X·O of
+// entries near 1e300 overflow, near 1e-200 they underflow. Each row's NNLS
+// is exactly equivariant under such scalings, so F only moves by 2^(a - b);
+// inside the window nothing is scaled.
+RowMatrix solve_rows_scaled(const SparseMatrix& X, RowMatrix O, int threads) {
+  const double x_max = largest_magnitude(X.valuePtr(), X.nonZeros());
+  const double o_max = largest_magnitude(O.data(), O.size());
+  const int a = scale_exponent(x_max, false), b = scale_exponent(o_max, false);
+  if (a == 0 && b == 0) return solve_rows(X, O, threads);
+  if (b != 0) O = O.unaryExpr([b](double v) { return std::ldexp(v, -b); });
+  RowMatrix F = a != 0 ? solve_rows(scaled_copy(X, a), O, threads) : solve_rows(X, O, threads);
+  F = F.unaryExpr([a, b](double v) { return std::ldexp(v, a - b); });
+  if (!all_finite(F)) {
+    char what[96];
+    std::snprintf(what, sizeof what, "(largest matrix entry %.3g, largest fixed-factor entry %.3g)", x_max,
+                  o_max);
+    throw NumericError(std::string("the solved factor does not fit in a double ") + what);
+  }
+  return F;
+}
+
 }  // namespace
 
 Matrix solve_w(const SparseMatrix& V, const Matrix& H, int threads) {
@@ -109,9 +134,9 @@ Matrix solve_w(const SparseMatrix& V, const Matrix& H, int threads) {
     throw InputError("the topics have " + std::to_string(H.cols()) + " terms but the matrix has " +
                      std::to_string(V.cols()) + " columns");
   const int nt = resolve_threads(threads);
-  const RowMatrix Ht = H.transpose();
-  if (V.isCompressed()) return solve_rows(V, Ht, nt);
-  return solve_rows(compressed_copy(V), Ht, nt);
+  RowMatrix Ht = H.transpose();
+  if (V.isCompressed()) return solve_rows_scaled(V, std::move(Ht), nt);
+  return solve_rows_scaled(compressed_copy(V), std::move(Ht), nt);
 }
 
 Matrix solve_h(const SparseMatrix& V, const Matrix& W, int threads) {
@@ -119,8 +144,7 @@ Matrix solve_h(const SparseMatrix& V, const Matrix& W, int threads) {
     throw InputError("the document weights have " + std::to_string(W.rows()) + " rows but the matrix has " +
                      std::to_string(V.rows()) + " rows");
   const int nt = resolve_threads(threads);
-  const RowMatrix Wr = W;
-  return solve_rows(compressed_transpose(V), Wr, nt).transpose();
+  return solve_rows_scaled(compressed_transpose(V), RowMatrix(W), nt).transpose();
 }
 
 }  // namespace unbake::nmf

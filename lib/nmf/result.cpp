@@ -26,6 +26,7 @@ void to_json(nlohmann::json& j, const NmfResult& r) {
                      {"converged", r.converged},
                      {"relative_error", r.relative_error},
                      {"objective_trace", r.objective_trace},
+                     {"value_scale", r.value_scale},
                      {"seconds", r.seconds}};
 }
 

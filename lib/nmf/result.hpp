@@ -20,8 +20,13 @@ struct NmfResult {
   NmfConfig config;
   int iterations = 0;
   bool converged = false;
-  double relative_error = 0;            // ||V - W diag(d) H||_F / ||V||_F
-  std::vector<double> objective_trace;  // the solver's objective after init and after each iteration
+  double relative_error = 0;  // ||V - W diag(d) H||_F / ||V||_F
+  // The solver's objective after init and after each iteration, for
+  // V / value_scale: a matrix far from 1 is solved scaled (nmf/value_scale.hpp),
+  // and its objective in V's own units (1e300 squared) may not be a double.
+  // In V's units it is value_scale² times this (value_scale times for kl).
+  std::vector<double> objective_trace;
+  double value_scale = 1;  // a power of two; 1 for every matrix with entries in [2^-40, 2^40]
   double seconds = 0;
 };
 void to_json(nlohmann::json& j, const NmfResult& r);  // W, d, H included

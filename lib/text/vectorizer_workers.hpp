@@ -6,8 +6,11 @@
 // rethrown after all have finished (the lowest worker's first).
 #include <exception>
 #include <functional>
+#include <system_error>
 #include <thread>
 #include <vector>
+
+#include "core/threads.hpp"
 
 namespace unbake::text {
 
@@ -21,7 +24,14 @@ inline void run_workers(int threads, const std::function<void(int worker)>& fn) 
     }
   };
   std::vector<std::thread> pool;
-  for (int w = 1; w < threads; ++w) pool.emplace_back(guarded, w);
+  try {
+    for (int w = 1; w < threads; ++w) pool.emplace_back(guarded, w);
+  } catch (const std::system_error& e) {
+    // A joinable std::thread destroyed during unwinding terminates the
+    // process: join the started ones, then fail as an error.
+    for (auto& t : pool) t.join();
+    throw_thread_failure(threads, e.code().value());
+  }
   guarded(0);
   for (auto& t : pool) t.join();
   for (auto& e : errors)

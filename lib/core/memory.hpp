@@ -1,0 +1,16 @@
+#pragma once
+// How much memory this process may use, for refusing work that cannot fit
+// before allocating any of it.
+#include <cstdint>
+#include <string>
+
+namespace unbake {
+
+// The machine's physical memory, or the control group's memory.max when that
+// is lower. 0 when neither can be read.
+std::uint64_t available_memory_bytes();
+
+// "14.2 GB" (decimal gigabytes, one decimal).
+std::string gigabytes_text(double bytes);
+
+}  // namespace unbake
