@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <iostream>
 #include <limits>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -146,6 +147,7 @@ class FactorCommand : public Command {
     opt_.config.validate(std::numeric_limits<long>::max(), std::numeric_limits<long>::max());
     io::OutputGuard guard;
     guard.input_file(opt_.matrix);
+    guard.output("", opt_.json_path.empty() ? "-" : "");  // the summary, printed without -o
     guard.output("--output", opt_.json_path);
     guard.output("--w", opt_.w_path);
     guard.output("--h", opt_.h_path);
@@ -162,6 +164,11 @@ class FactorCommand : public Command {
       throw NumericError(opt_.matrix + ": " + e.what());
     } catch (const InputError& e) {
       throw InputError(opt_.matrix + ": " + e.what());
+    } catch (const UsageError& e) {
+      throw UsageError(opt_.matrix + ": " + e.what());
+    } catch (const std::bad_alloc&) {
+      // Past the estimate (another process took the memory meanwhile).
+      throw Error(opt_.matrix + ": out of memory while factoring at k = " + std::to_string(opt_.config.k));
     }
     progress.finish();
     const nmf::Matrix W = r.W * r.d.asDiagonal();

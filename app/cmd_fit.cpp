@@ -42,6 +42,7 @@ class FitCommand : public Command {
   void run() override {
     io::OutputGuard guard;
     guard_documents(guard, root_, options_.vectorizer);
+    guard.output("", json_ == "-" ? "" : "-");  // the text report
     guard.output("--json", json_);
     guard.output("--model", model_);
     guard.output("--mixtures-csv", mixtures_csv_);

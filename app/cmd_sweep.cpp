@@ -187,6 +187,7 @@ class SweepCommand : public Command {
     const std::vector<int> ks = quality::parse_k_range(k_spec_);
     io::OutputGuard guard;
     guard_documents(guard, root_, vectorizer_);
+    guard.output("", json_ == "-" ? "" : "-");  // the table
     guard.output("--json", json_);
     guard.check();
     vectorizer_.validate();

@@ -34,6 +34,7 @@ class TransformCommand : public Command {
   void run() override {
     io::OutputGuard guard;
     guard.input_file(model_path_);
+    guard.output("", json_ == "-" ? "" : "-");  // the mixtures as text
     guard.output("--json", json_);
     guard.output("--mixtures-csv", mixtures_csv_);
     guard.check();

@@ -70,6 +70,9 @@ void install_signal_handlers() {
   // While one signal is handled, the others wait: the cleanup runs once.
   sigemptyset(&action.sa_mask);
   for (int sig : kStopping) sigaddset(&action.sa_mask, sig);
+  // Real-time signals end the process too unless handled (glibc keeps the
+  // two below SIGRTMIN for itself).
+  for (int sig = SIGRTMIN; sig <= SIGRTMAX; ++sig) sigaddset(&action.sa_mask, sig);
   auto install = [&](int sig) {
     if (::sigaction(sig, nullptr, &g_previous[sig]) != 0) return;
     // A signal ignored by whoever started us (nohup, `unbake ... &` in a
@@ -78,6 +81,7 @@ void install_signal_handlers() {
     ::sigaction(sig, &action, nullptr);
   };
   for (int sig : kStopping) install(sig);
+  for (int sig = SIGRTMIN; sig <= SIGRTMAX; ++sig) install(sig);
   for (int sig : kFatal) install(sig);
   // A file size limit or a closed pipe makes the write fail (EFBIG, EPIPE)
   // instead of killing the process: an ordinary write error, one line, exit 1,

@@ -1,5 +1,6 @@
 #include "core/memory.hpp"
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -26,13 +27,26 @@ std::uint64_t cgroup_limit() {
   }
 }
 
+// The lower of the address-space and data-segment limits (`ulimit -v`,
+// `ulimit -d`), or 0 when neither is set.
+std::uint64_t rlimit_bytes() {
+  std::uint64_t lowest = 0;
+  for (int resource : {RLIMIT_AS, RLIMIT_DATA}) {
+    struct rlimit r {};
+    if (::getrlimit(resource, &r) != 0 || r.rlim_cur == RLIM_INFINITY) continue;
+    const auto bytes = static_cast<std::uint64_t>(r.rlim_cur);
+    if (lowest == 0 || bytes < lowest) lowest = bytes;
+  }
+  return lowest;
+}
+
 }  // namespace
 
 std::uint64_t available_memory_bytes() {
   const long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
   std::uint64_t physical = pages > 0 && page > 0 ? std::uint64_t(pages) * std::uint64_t(page) : 0;
-  const std::uint64_t group = cgroup_limit();
-  if (group > 0 && (physical == 0 || group < physical)) physical = group;
+  for (const std::uint64_t limit : {cgroup_limit(), rlimit_bytes()})
+    if (limit > 0 && (physical == 0 || limit < physical)) physical = limit;
   return physical;
 }
 

@@ -6,8 +6,9 @@
 
 namespace unbake {
 
-// The machine's physical memory, or the control group's memory.max when that
-// is lower. 0 when neither can be read.
+// The machine's physical memory, or the lowest of the limits placed on this
+// process when one is lower: the control group's memory.max, `ulimit -v`
+// (RLIMIT_AS) and `ulimit -d` (RLIMIT_DATA). 0 when none can be read.
 std::uint64_t available_memory_bytes();
 
 // "14.2 GB" (decimal gigabytes, one decimal).

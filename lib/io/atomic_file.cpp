@@ -11,9 +11,11 @@
 #include <cerrno>
 #include <climits>
 #include <csignal>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <random>
 #include <streambuf>
 #include <string_view>
 #include <vector>
@@ -136,8 +138,23 @@ void write_standard_output(const std::function<void(std::ostream&)>& write) {
                       (buf.error() ? std::string(": ") + std::strerror(buf.error()) : ""));
 }
 
-// What mkstemp fills in; the marker is how a leftover temp file is recognised.
+// The X's are replaced by random letters; the marker is how a leftover temp
+// file is recognised.
 constexpr std::string_view kTempSuffix = ".unbake-tmp-XXXXXX";
+
+// Replaces the six characters before the terminating NUL of `name` with
+// letters and digits drawn from a per-process seed and a counter, so names
+// differ between processes and between the threads of one.
+void fill_random_suffix(std::vector<char>& name) {
+  static const std::uint64_t seed = std::random_device{}() ^ (static_cast<std::uint64_t>(::getpid()) << 32);
+  static std::atomic<std::uint64_t> counter{0};
+  std::uint64_t x = seed + 0x9E3779B97F4A7C15ULL * (counter.fetch_add(1) + 1);
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+  x ^= x >> 31;
+  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  for (std::size_t i = name.size() - 7; i < name.size() - 1; ++i, x /= 62) name[i] = kAlphabet[x % 62];
+}
 
 long name_max(const std::string& folder) {
   const long n = ::pathconf(folder.c_str(), _PC_NAME_MAX);
@@ -169,7 +186,7 @@ std::string temp_template(const std::string& target) {
 
 // A replaced file keeps its owner, group and mode, as it would if the shell's
 // `>` had written into it; a new file gets what an ordinary new file gets
-// (mkstemp creates 0600).
+// (the temp file is created 0600).
 void set_attributes(int fd, const struct stat* previous) {
   if (previous == nullptr) {
     const mode_t mask = ::umask(0);
@@ -177,14 +194,15 @@ void set_attributes(int fd, const struct stat* previous) {
     ::fchmod(fd, 0666 & ~mask);
     return;
   }
-  // Owner first: chown clears set-id bits that fchmod then restores. Only
-  // root may give a file away (EPERM otherwise); an owner may still hand it
-  // to one of their groups. Failing both, the file is the writer's own.
+  // Owner first, then the mode. Only root may give a file away (EPERM
+  // otherwise); an owner may still hand it to one of their groups. Failing
+  // both, the file is the writer's own. Set-user and set-group-id bits are
+  // not carried over: a report is data, and `>` by another user clears them.
   if (::fchown(fd, previous->st_uid, previous->st_gid) != 0 &&
       ::fchown(fd, static_cast<uid_t>(-1), previous->st_gid) != 0) {
     // Kept as the writer's: nothing else a caller could do.
   }
-  ::fchmod(fd, previous->st_mode & 07777);
+  ::fchmod(fd, previous->st_mode & 01777);
 }
 
 // Whether this process may replace the existing file, judged by the
@@ -262,12 +280,19 @@ void write_atomically(const std::string& path, const std::function<void(std::ost
   name.push_back('\0');
   int fd = -1, slot = -1, err = 0;
   {
+    // The name is published in the table before the file exists, so that a
+    // signal delivered to any thread (this one holds them, OpenMP's workers
+    // do not) finds it there: at worst the handler unlinks a name not yet
+    // created. mkstemp would create the file before the name could be published.
     InterruptsHeld held;
-    fd = ::mkstemp(name.data());
-    if (fd >= 0)
+    for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
+      fill_random_suffix(name);
       slot = claim_slot(name.data());
-    else
-      err = errno;
+      fd = ::open(name.data(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+      err = fd < 0 ? errno : 0;
+      if (fd < 0) release_slot(slot), slot = -1;
+      if (fd < 0 && err != EEXIST) break;
+    }
   }
   if (fd < 0) fail(path, "cannot create a file in its folder", err);
   std::string tmp(name.data());

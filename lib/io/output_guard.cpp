@@ -19,13 +19,19 @@ namespace fs = std::filesystem;
 // What an output or input is, for deciding whether two of them are one.
 struct Identity {
   enum Kind { kExempt, kStream, kFile, kNewFile } kind = kExempt;
-  int fd = -1;    // kStream
-  dev_t dev = 0;  // kFile: the file; kNewFile: its folder
+  int fd = -1;           // kStream
+  bool regular = false;  // kStream: the descriptor is a regular file (`> out.json`)
+  dev_t dev = 0;         // kFile: the file; kNewFile: its folder; kStream: the file when regular
   ino_t ino = 0;
   std::string name;  // kNewFile: its name in that folder
   fs::path folder;   // kFile, kNewFile: the folder as written (resolved links)
 
+  // A file by device and inode: an existing output, or standard output
+  // redirected to a file.
+  bool is_file() const { return kind == kFile || (kind == kStream && regular); }
+
   bool same_as(const Identity& o) const {
+    if (is_file() && o.is_file() && dev == o.dev && ino == o.ino) return true;
     if (kind != o.kind) return false;
     switch (kind) {
       case kStream:
@@ -47,19 +53,24 @@ std::optional<struct stat> stat_of(const fs::path& p) {
   return st;
 }
 
-Identity identify_output(const std::string& path) {
+Identity stream_identity(int fd) {
   Identity id;
-  if (path == "-") {
-    id.kind = Identity::kStream;
-    id.fd = STDOUT_FILENO;
-    return id;
+  id.kind = Identity::kStream;
+  id.fd = fd;
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+    id.regular = true;
+    id.dev = st.st_dev;
+    id.ino = st.st_ino;
   }
+  return id;
+}
+
+Identity identify_output(const std::string& path) {
+  if (path == "-") return stream_identity(STDOUT_FILENO);
   const std::string resolved = resolve_links(path);
-  if (const int fd = named_descriptor(resolved); fd >= 0) {
-    id.kind = Identity::kStream;
-    id.fd = fd;
-    return id;
-  }
+  if (const int fd = named_descriptor(resolved); fd >= 0) return stream_identity(fd);
+  Identity id;
   const fs::path file(resolved);
   id.folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
   id.name = file.filename().string();
@@ -81,6 +92,13 @@ Identity identify_output(const std::string& path) {
 
 std::string stream_name(int fd) {
   return fd == STDOUT_FILENO ? "standard output" : "descriptor " + std::to_string(fd);
+}
+
+// How a message names an output: the option and its path, or the report a
+// command prints on standard output when no option redirects it.
+std::string describe(const std::string& option, const std::string& path) {
+  return option.empty() ? "the printed report (" + std::string(path == "-" ? "standard output" : path) + ")"
+                        : option + " " + path;
 }
 
 // A folder as a chain of its ancestors, nearest first. Two chains are walked:
@@ -128,22 +146,30 @@ void OutputGuard::check() const {
   for (std::size_t i = 0; i < outs.size(); ++i)
     for (std::size_t j = i + 1; j < outs.size(); ++j) {
       if (!outs[i].same_as(outs[j])) continue;
-      const std::string both =
-          outputs_[i].option + " " + outputs_[i].path + " and " + outputs_[j].option + " " + outputs_[j].path;
-      if (outs[i].kind == Identity::kStream)
+      // `fit --json /dev/stdout` asks for the JSON after the printed report,
+      // on the same descriptor (written in that order); `--json -` replaces
+      // the report instead, and `--w -` beside a printed summary would mix.
+      const bool appended_to_report = outs[i].kind == Identity::kStream &&
+                                      outs[j].kind == Identity::kStream && outs[i].fd == outs[j].fd &&
+                                      ((outputs_[i].option.empty() && outputs_[j].path != "-") ||
+                                       (outputs_[j].option.empty() && outputs_[i].path != "-"));
+      if (appended_to_report) continue;
+      const std::string both = describe(outputs_[i].option, outputs_[i].path) + " and " +
+                               describe(outputs_[j].option, outputs_[j].path);
+      if (outs[i].kind == Identity::kStream && outs[j].kind == Identity::kStream && outs[i].fd == outs[j].fd)
         throw UsageError("outputs " + both + " both write to " + stream_name(outs[i].fd));
       throw UsageError("outputs " + both + " are the same file");
     }
 
   const bool any_existing =
-      std::any_of(outs.begin(), outs.end(), [](const Identity& o) { return o.kind == Identity::kFile; });
+      std::any_of(outs.begin(), outs.end(), [](const Identity& o) { return o.is_file(); });
   for (const auto& in : inputs_) {
     const auto st = stat_of(in.path);
     if (!st) continue;  // reading it will report the problem
     for (std::size_t i = 0; i < outs.size(); ++i) {
       const Identity& out = outs[i];
-      if (out.kind == Identity::kFile && !in.reads && out.dev == st->st_dev && out.ino == st->st_ino)
-        throw UsageError("output " + outputs_[i].option + " " + outputs_[i].path +
+      if (out.is_file() && !in.reads && out.dev == st->st_dev && out.ino == st->st_ino)
+        throw UsageError("output " + describe(outputs_[i].option, outputs_[i].path) +
                          " is the same file as input " + in.path);
       if (!in.reads || (out.kind != Identity::kFile && out.kind != Identity::kNewFile)) continue;
       for (const fs::path& spelling : folder_spellings(out.folder)) {
@@ -164,8 +190,8 @@ void OutputGuard::check() const {
       const auto here = stat_of(doc);
       if (!here) continue;
       for (std::size_t i = 0; i < outs.size(); ++i)
-        if (outs[i].kind == Identity::kFile && outs[i].dev == here->st_dev && outs[i].ino == here->st_ino)
-          throw UsageError("output " + outputs_[i].option + " " + outputs_[i].path + " is the document " +
+        if (outs[i].is_file() && outs[i].dev == here->st_dev && outs[i].ino == here->st_ino)
+          throw UsageError("output " + describe(outputs_[i].option, outputs_[i].path) + " is the document " +
                            doc + " of input folder " + in.path);
     }
   }

@@ -6,7 +6,8 @@
 // path (./x, a/../x) are caught; an output that does not exist yet is compared
 // by its resolved folder and name. Standard output, descriptors (/dev/fd/N),
 // FIFOs and devices are streams, not files, and are never "the same file";
-// two outputs naming one descriptor are still refused.
+// two outputs naming one descriptor are still refused, and a descriptor that
+// is a regular file (`> report.txt`) is compared with files by its inode.
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -28,7 +29,8 @@ class OutputGuard {
   void input_file(const std::string& path);
   // A folder of documents, read recursively, or a single document.
   void input_documents(const std::string& path, ReadsAsDocument reads, ListsDocuments documents = nullptr);
-  // An output and the option that named it (for messages); "" is ignored.
+  // An output and the option that named it (for messages); a path "" is
+  // ignored. An empty option is the report a command prints on stdout ("-").
   void output(const std::string& option, const std::string& path);
 
   // Throws OutputError for an output that could not be written (see

@@ -105,4 +105,26 @@ expect_ok "$bin" fit corp -k 2 --min-df 1 --json corp/report.json --topics-csv c
 [ -s corp/report.json ] || fail "corp/report.json was not written"
 [ -s corp/.hidden.txt ] || fail "corp/.hidden.txt was not written"
 
+# 5. The report a command prints on standard output is an output too: another
+# output on stdout would be mixed into it, and stdout redirected onto an
+# output file would be replaced by that file (the report lost, exit 0).
+refused "factor --w - beside the summary" \
+  '^error: outputs the printed report \(standard output\) and --w - both write to standard output$' \
+  "$bin" factor x.csv -k 1 --w -
+refused "fit --topics-csv - beside the report" \
+  '^error: outputs the printed report \(standard output\) and --topics-csv - both write to standard output$' \
+  "$bin" fit corp -k 2 --min-df 1 --topics-csv -
+"$bin" fit corp -k 2 --min-df 1 --model m.json >m.json 2>err.txt </dev/null
+code=$?
+[ "$code" -eq 2 ] || fail "fit --model m.json >m.json exited $code, expected 2"
+grep -qx 'error: outputs the printed report (standard output) and --model m.json are the same file' err.txt ||
+  fail "fit --model m.json >m.json said: $(cat err.txt)"
+"$bin" factor x.csv -k 1 >>x-hard.csv 2>err.txt </dev/null # >> keeps the input whole
+code=$?
+[ "$code" -eq 2 ] || fail "factor x.csv >>x-hard.csv (a hard link of the input) exited $code, expected 2"
+grep -q 'is the same file as input x\.csv' err.txt || fail "factor x.csv >>x-hard.csv said: $(cat err.txt)"
+# --json - takes the report's place: nothing else is printed, nothing refused.
+expect_ok "$bin" fit corp -k 2 --min-df 1 --json - --model m2.json
+[ -s m2.json ] || fail "fit --json - --model m2.json wrote no model"
+
 finish

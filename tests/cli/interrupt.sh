@@ -102,6 +102,7 @@ if strace -f -qq -o /dev/null -e trace=fsync -e inject=fsync:delay_enter=1ms tru
   small_corpus small
   mid_write QUIT 131
   mid_write USR1 138
+  mid_write RTMIN+1 163 # real-time signals end a process too
   mid_write ABRT crash
   mid_write SEGV crash
 else

@@ -90,7 +90,7 @@ for solver in hals als mu kl; do
   done
 done
 
-expect_error 2 '^error: --l1-w is too large for a matrix whose largest entry is 1\.[0-9]*e-300' \
+expect_error 2 '^error: dec-300\.mtx: --l1-w is too large for a matrix whose largest entry is 1\.[0-9]*e-300' \
   "$bin" factor dec-300.mtx -k 3 --l1-w 0.01 -o out.json
 # Entries up to 2^1023: each factor's scale (its share of V's sum) overflows.
 expect_error 1 '^error: huge\.mtx: .*not finite' "$bin" factor huge.mtx -k 3 -o out.json

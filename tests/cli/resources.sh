@@ -24,8 +24,16 @@ expect_ok "$bin" factor small.mtx -k 3 --max-iter 2147483647 -o iter.json
 "$py" -c "import json,sys; j=json.load(open('iter.json')); sys.exit(not j['converged'])" ||
   fail "--max-iter 2147483647: the fit did not converge"
 
-expect_error 1 '^error: huge_shape\.mtx: factoring needs about [0-9.]+ GB at k = 5 \(50000000 x 50000000\), more than this machine.s [0-9.]+ GB$' \
-  "$bin" factor huge_shape.mtx -k 5 -o shape.json
+# k = 500 needs terabytes, more than any machine this runs on: the estimate
+# refuses it before anything is allocated.
+expect_error 1 '^error: huge_shape\.mtx: factoring needs about [0-9.]+ GB at k = 500 \(50000000 x 50000000\), more than this machine.s [0-9.]+ GB$' \
+  "$bin" factor huge_shape.mtx -k 500 -o shape.json
+[ -e shape.json ] && fail "a refused fit wrote shape.json"
+# Under `ulimit -v` the limit is what counts, not the machine's memory: k = 3
+# needs about 20 GB, refused within 4 GB (were the estimate skipped, the
+# allocation would fail instead, with another message).
+expect_error 1 '^error: huge_shape\.mtx: factoring needs about [0-9.]+ GB at k = 3 \(50000000 x 50000000\), more than this machine.s 4\.[0-9] GB$' \
+  bash -c 'ulimit -v 4000000 && exec "$0" "$@"' "$bin" factor huge_shape.mtx -k 3 -o shape.json
 [ -e shape.json ] && fail "a refused fit wrote shape.json"
 
 # A huge count is lowered to 4 x the cores, warned about once, and (results
