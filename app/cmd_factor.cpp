@@ -171,6 +171,7 @@ class FactorCommand : public Command {
       throw Error(opt_.matrix + ": out of memory while factoring at k = " + std::to_string(opt_.config.k));
     }
     progress.finish();
+    warn_if_worse_than_zero(r);
     const nmf::Matrix W = r.W * r.d.asDiagonal();
 
     const auto names = factor_names(r.config.k);

@@ -50,6 +50,7 @@ class FitCommand : public Command {
     guard.check();
     auto outcome = model::fit_topics(root_, options_);
     log_skipped(outcome.corpus.skipped);
+    warn_if_worse_than_zero(outcome.nmf);
     io::write_in_order({
         {json_ == "-" ? "" : "-",
          [&] {

@@ -1,6 +1,7 @@
 #include "nmf_flags.hpp"
 
 #include "core/errors.hpp"
+#include "core/log.hpp"
 #include "number_flags.hpp"
 
 namespace unbake::app {
@@ -52,6 +53,12 @@ void add_nmf_flags(CLI::App& app, nmf::NmfConfig& config, bool with_k) {
   app.add_flag("--extrapolate", config.extrapolate,
                "Start each half-step from an extrapolated point (Ang & Gillis 2019): fewer iterations to the "
                "same error; hals only");
+}
+
+void warn_if_worse_than_zero(const nmf::NmfResult& result) {
+  if (result.relative_error > 1)
+    log().warn("the {} fit ended with relative error {:.4g}, worse than all-zero factors; try --solver hals",
+               nmf::to_string(result.config.solver), result.relative_error);
 }
 
 }  // namespace unbake::app

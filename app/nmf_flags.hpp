@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include "nmf/config.hpp"
+#include "nmf/result.hpp"
 
 namespace unbake::app {
 
@@ -12,5 +13,10 @@ namespace unbake::app {
 // penalties on `app`, writing into `config`. Unknown solver or init names are
 // rejected while parsing (exit 2); ranges are checked by NmfConfig::validate.
 void add_nmf_flags(CLI::App& app, nmf::NmfConfig& config, bool with_k = true);
+
+// Warns when a fit ended worse than W = H = 0 (relative error above 1), which
+// only the non-monotone clipped ALS can do: the numbers are reported as they
+// are, and the warning says what to use instead.
+void warn_if_worse_than_zero(const nmf::NmfResult& result);
 
 }  // namespace unbake::app
