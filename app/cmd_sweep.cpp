@@ -22,6 +22,7 @@
 #include "io/atomic_file.hpp"
 #include "io/output_guard.hpp"
 #include "nmf/fit.hpp"
+#include "nmf/memory_estimate.hpp"
 #include "nmf_flags.hpp"
 #include "number_flags.hpp"
 #include "output_checks.hpp"
@@ -206,6 +207,8 @@ class SweepCommand : public Command {
     largest.k = ks.back();
     largest.validate(m, n);
     quality::check_sample_size(m, ks.back(), stability_);
+    // The largest k needs the most memory: refuse it now, not after the smaller ones.
+    nmf::check_memory(m, n, m, n, corpus.V.nonZeros(), largest);
 
     std::vector<SweepRow> rows;
     {
