@@ -64,6 +64,7 @@ SweepRow sweep_one(const text::VectorizedCorpus& corpus, nmf::NmfConfig config,
   SweepRow row;
   row.k = config.k;
   nmf::NmfResult full = nmf::fit(corpus.V, config);
+  warn_if_worse_than_zero(full);
   progress.advance();
   row.relative_error = full.relative_error;
 

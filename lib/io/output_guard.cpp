@@ -149,8 +149,10 @@ void OutputGuard::check() const {
       // `fit --json /dev/stdout` asks for the JSON after the printed report,
       // on the same descriptor (written in that order); `--json -` replaces
       // the report instead, and `--w -` beside a printed summary would mix.
+      // So does any named descriptor (`--json /dev/stderr > all.log 2>&1`):
+      // how the shell shares one file between descriptors is its caller's choice.
       const bool appended_to_report = outs[i].kind == Identity::kStream &&
-                                      outs[j].kind == Identity::kStream && outs[i].fd == outs[j].fd &&
+                                      outs[j].kind == Identity::kStream &&
                                       ((outputs_[i].option.empty() && outputs_[j].path != "-") ||
                                        (outputs_[j].option.empty() && outputs_[i].path != "-"));
       if (appended_to_report) continue;

@@ -123,6 +123,12 @@ grep -qx 'error: outputs the printed report (standard output) and --model m.json
 code=$?
 [ "$code" -eq 2 ] || fail "factor x.csv >>x-hard.csv (a hard link of the input) exited $code, expected 2"
 grep -q 'is the same file as input x\.csv' err.txt || fail "factor x.csv >>x-hard.csv said: $(cat err.txt)"
+# A named descriptor beside the report is written after it, whatever file the
+# shell put behind the two.
+"$bin" fit corp -k 2 --min-df 1 --json /dev/stderr >all.log 2>&1 </dev/null || fail "--json /dev/stderr >all.log 2>&1 refused"
+grep -q '"schema"' all.log || fail "--json /dev/stderr >all.log 2>&1: no JSON in the log"
+"$bin" fit corp -k 2 --min-df 1 --json /dev/fd/3 >o.txt 3>&1 2>err.txt </dev/null || fail "--json /dev/fd/3 3>&1 refused: $(cat err.txt)"
+grep -q '"schema"' o.txt || fail "--json /dev/fd/3 3>&1: no JSON after the report"
 # --json - takes the report's place: nothing else is printed, nothing refused.
 expect_ok "$bin" fit corp -k 2 --min-df 1 --json - --model m2.json
 [ -s m2.json ] || fail "fit --json - --model m2.json wrote no model"
