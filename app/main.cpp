@@ -15,6 +15,7 @@
 #include "core/errors.hpp"
 #include "core/log.hpp"
 #include "core/progress.hpp"
+#include "core/threads.hpp"
 #include "core/version.hpp"
 #include "io/atomic_file.hpp"
 
@@ -128,6 +129,10 @@ int main(int argc, char** argv) {
   unbake::configure_logging(verbose, quiet);
   unbake::Progress::set_enabled(!quiet);
   try {
+    // Reading runs on all cores before any --threads is resolved: start that
+    // many threads once now, so that a process limit is an error line here
+    // and not libgomp's own exit inside the first parallel region.
+    unbake::resolve_threads(0);
     for (std::size_t i = 0; i < commands.size(); ++i)
       if (subs[i]->parsed()) commands[i]->run();
     // A report printed to a full disk or a closed descriptor is lost: say so.

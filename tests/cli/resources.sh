@@ -61,6 +61,13 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null && command -v prlimit >
   if as_nobody ./unbake factor small.mtx -k 3 --threads 1 >/dev/null 2>&1; then
     expect_error 1 '^error: cannot start 8 threads: ' as_nobody ./unbake factor small.mtx -k 3 --threads 8
     expect_error 1 '^error: cannot start 8 threads: ' as_nobody ./unbake fit docs -k 2 --min-df 1 --threads 8
+    # With no second thread at all, the threads that read on all cores fail
+    # first: still one error line, before any parallel region.
+    if [ "$(nproc)" -ge 2 ]; then
+      expect_error 1 '^error: cannot start [0-9]+ threads: ' \
+        bash -c 'cd "$0" && exec setpriv --reuid=65534 --regid=65534 --clear-groups prlimit --nproc=1 "$@"' \
+        "$jail" ./unbake factor small.mtx -k 3 --threads 1
+    fi
   else
     echo "skipped the thread-limit part: unbake does not run as nobody here"
   fi
