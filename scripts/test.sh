@@ -36,7 +36,9 @@ checked_suite() {
 }
 export ASAN_OPTIONS=halt_on_error=1:abort_on_error=1:detect_leaks=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-checked_suite build-asan "-fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=undefined,float-cast-overflow -fno-omit-frame-pointer"
+# vptr is left out: its check reads /proc/self/maps, and the tests that use
+# up every file descriptor (EMFILE) then see it report valid objects.
+checked_suite build-asan "-fsanitize=address,undefined,float-cast-overflow -fno-sanitize=vptr -fno-sanitize-recover=undefined,float-cast-overflow -fno-omit-frame-pointer"
 checked_suite build-assert "-D_GLIBCXX_ASSERTIONS"
 
 echo "== build-fuzz: libFuzzer targets, 60 s each" >&2

@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <system_error>
@@ -57,8 +58,12 @@ std::string extension_of(std::string_view name) {
   return lower_ascii(std::string(name.substr(dot)));
 }
 
+// Called before validate() may have run: any value converts without overflow.
 std::uint64_t max_bytes(const ReaderOptions& o) {
-  return static_cast<std::uint64_t>(std::floor(o.max_file_mb * kBytesPerMb));
+  const double bytes = std::floor(o.max_file_mb * kBytesPerMb);
+  if (!(bytes > 0)) return 0;
+  if (!(bytes < 18446744073709551616.0)) return std::numeric_limits<std::uint64_t>::max();  // 2^64
+  return static_cast<std::uint64_t>(bytes);
 }
 
 std::string too_large_reason(std::uint64_t bytes, const ReaderOptions& o) {
