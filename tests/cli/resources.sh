@@ -67,8 +67,8 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null && command -v prlimit >
   chmod -R a+rX "$jail"
   as_nobody() { (cd "$jail" && setpriv --reuid=65534 --regid=65534 --clear-groups prlimit --nproc=2 "$@"); }
   if as_nobody ./unbake factor small.mtx -k 3 --threads 1 >/dev/null 2>&1; then
-    expect_error 1 '^error: cannot start 8 threads: ' as_nobody ./unbake factor small.mtx -k 3 --threads 8
-    expect_error 1 '^error: cannot start 8 threads: ' as_nobody ./unbake fit docs -k 2 --min-df 1 --threads 8
+    expect_error 1 '^error: cannot start [0-9]+ threads: ' as_nobody ./unbake factor small.mtx -k 3 --threads 8
+    expect_error 1 '^error: cannot start [0-9]+ threads: ' as_nobody ./unbake fit docs -k 2 --min-df 1 --threads 8
     # With no second thread at all, the threads that read on all cores fail
     # first: still one error line, before any parallel region.
     if $sanitized; then
