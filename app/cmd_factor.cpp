@@ -14,16 +14,18 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "nmf/json.hpp"
+
 #include "command.hpp"
-#include "core/errors.hpp"
+#include <unbake/core/errors.hpp>
 #include "core/log.hpp"
-#include "core/printable.hpp"
-#include "core/progress.hpp"
-#include "io/atomic_file.hpp"
-#include "io/csv.hpp"
-#include "io/matrix_input.hpp"
-#include "io/output_guard.hpp"
-#include "nmf/fit.hpp"
+#include <unbake/core/printable.hpp>
+#include <unbake/core/progress.hpp>
+#include <unbake/io/atomic_file.hpp>
+#include <unbake/io/csv.hpp>
+#include <unbake/io/matrix_input.hpp>
+#include <unbake/io/output_guard.hpp>
+#include <unbake/nmf/fit.hpp>
 #include "nmf_flags.hpp"
 
 namespace unbake::app {

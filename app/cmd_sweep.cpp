@@ -13,24 +13,27 @@
 
 #include <nlohmann/json.hpp>
 
+#include "text/json.hpp"
+#include "nmf/json.hpp"
+
 #include "command.hpp"
-#include "core/errors.hpp"
+#include <unbake/core/errors.hpp>
 #include "core/log.hpp"
-#include "core/printable.hpp"
-#include "core/progress.hpp"
-#include "core/threads.hpp"
-#include "io/atomic_file.hpp"
-#include "io/output_guard.hpp"
-#include "nmf/fit.hpp"
-#include "nmf/memory_estimate.hpp"
+#include <unbake/core/printable.hpp>
+#include <unbake/core/progress.hpp>
+#include <unbake/core/threads.hpp>
+#include <unbake/io/atomic_file.hpp>
+#include <unbake/io/output_guard.hpp>
+#include <unbake/nmf/fit.hpp>
+#include <unbake/nmf/memory_estimate.hpp>
 #include "nmf_flags.hpp"
 #include "number_flags.hpp"
 #include "output_checks.hpp"
-#include "quality/choose_k.hpp"
-#include "quality/coherence.hpp"
-#include "quality/k_range.hpp"
-#include "quality/stability.hpp"
-#include "text/vectorizer.hpp"
+#include <unbake/quality/choose_k.hpp>
+#include <unbake/quality/coherence.hpp>
+#include <unbake/quality/k_range.hpp>
+#include <unbake/quality/stability.hpp>
+#include <unbake/text/vectorizer.hpp>
 #include "vectorizer_flags.hpp"
 
 namespace unbake::app {

@@ -4,16 +4,19 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report/json.hpp"
+#include "model/json.hpp"
+
 #include "command.hpp"
-#include "core/threads.hpp"
-#include "io/atomic_file.hpp"
-#include "io/output_guard.hpp"
-#include "model/fit_topics.hpp"
-#include "model/topic_model.hpp"
+#include <unbake/core/threads.hpp>
+#include <unbake/io/atomic_file.hpp>
+#include <unbake/io/output_guard.hpp>
+#include <unbake/model/fit_topics.hpp>
+#include <unbake/model/topic_model.hpp>
 #include "number_flags.hpp"
 #include "output_checks.hpp"
-#include "report/csv_report.hpp"
-#include "report/text_report.hpp"
+#include <unbake/report/csv_report.hpp>
+#include <unbake/report/text_report.hpp>
 #include "vectorizer_flags.hpp"
 
 namespace unbake::app {

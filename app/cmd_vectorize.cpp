@@ -4,11 +4,11 @@
 
 #include "command.hpp"
 #include "core/log.hpp"
-#include "io/atomic_file.hpp"
-#include "io/matrix_market.hpp"
-#include "io/output_guard.hpp"
+#include <unbake/io/atomic_file.hpp>
+#include <unbake/io/matrix_market.hpp>
+#include <unbake/io/output_guard.hpp>
 #include "output_checks.hpp"
-#include "text/vectorizer.hpp"
+#include <unbake/text/vectorizer.hpp>
 #include "vectorizer_flags.hpp"
 
 namespace unbake::app {

@@ -12,12 +12,12 @@
 #include <CLI/CLI.hpp>
 
 #include "command.hpp"
-#include "core/errors.hpp"
+#include <unbake/core/errors.hpp>
 #include "core/log.hpp"
-#include "core/progress.hpp"
-#include "core/threads.hpp"
-#include "core/version.hpp"
-#include "io/atomic_file.hpp"
+#include <unbake/core/progress.hpp>
+#include <unbake/core/threads.hpp>
+#include <unbake/core/version.hpp>
+#include <unbake/io/atomic_file.hpp>
 
 namespace {
 

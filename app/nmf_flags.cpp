@@ -1,6 +1,6 @@
 #include "nmf_flags.hpp"
 
-#include "core/errors.hpp"
+#include <unbake/core/errors.hpp>
 #include "core/log.hpp"
 #include "number_flags.hpp"
 

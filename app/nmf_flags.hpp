@@ -3,8 +3,8 @@
 // declared once so they read the same everywhere.
 #include <CLI/CLI.hpp>
 
-#include "nmf/config.hpp"
-#include "nmf/result.hpp"
+#include <unbake/nmf/config.hpp>
+#include <unbake/nmf/result.hpp>
 
 namespace unbake::app {
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "text/reader.hpp"
-#include "text/stopwords.hpp"
+#include <unbake/text/reader.hpp>
+#include <unbake/text/stopwords.hpp>
 
 namespace unbake::app {
 

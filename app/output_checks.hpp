@@ -4,8 +4,8 @@
 // as a document) and the stopword lists read from files.
 #include <string>
 
-#include "io/output_guard.hpp"
-#include "text/vectorizer_options.hpp"
+#include <unbake/io/output_guard.hpp>
+#include <unbake/text/vectorizer_options.hpp>
 
 namespace unbake::app {
 

@@ -6,8 +6,8 @@
 
 #include <vector>
 
-#include "text/reader.hpp"
-#include "text/vectorizer_options.hpp"
+#include <unbake/text/reader.hpp>
+#include <unbake/text/vectorizer_options.hpp>
 
 namespace unbake::app {
 

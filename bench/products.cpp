@@ -17,7 +17,7 @@
 
 #include <omp.h>
 
-#include "io/matrix_market.hpp"
+#include <unbake/io/matrix_market.hpp>
 #include "nmf/primitives.hpp"
 
 namespace {

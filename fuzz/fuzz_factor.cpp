@@ -5,10 +5,10 @@
 // untyped exception is a finding.
 #include <cmath>
 
-#include "core/errors.hpp"
+#include <unbake/core/errors.hpp>
 #include "fuzz_input.hpp"
-#include "io/matrix_input.hpp"
-#include "nmf/fit.hpp"
+#include <unbake/io/matrix_input.hpp>
+#include <unbake/nmf/fit.hpp>
 
 namespace {
 

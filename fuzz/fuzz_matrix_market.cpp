@@ -3,9 +3,9 @@
 // anything else escaping (or a crash) is a finding.
 #include <cmath>
 
-#include "core/errors.hpp"
+#include <unbake/core/errors.hpp>
 #include "fuzz_input.hpp"
-#include "io/matrix_input.hpp"
+#include <unbake/io/matrix_input.hpp>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size > (1 << 16)) return 0;

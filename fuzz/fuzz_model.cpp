@@ -4,10 +4,10 @@
 #include <cmath>
 #include <set>
 
-#include "core/errors.hpp"
+#include <unbake/core/errors.hpp>
 #include "fuzz_input.hpp"
-#include "model/fit_topics.hpp"
-#include "model/topic_model.hpp"
+#include <unbake/model/fit_topics.hpp>
+#include <unbake/model/topic_model.hpp>
 
 namespace {
 

@@ -6,8 +6,8 @@
 
 #include "fuzz_input.hpp"
 #include "text/decode.hpp"
-#include "text/reader.hpp"
-#include "text/tokenizer.hpp"
+#include <unbake/text/reader.hpp>
+#include <unbake/text/tokenizer.hpp>
 
 namespace {
 

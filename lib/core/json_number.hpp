@@ -11,7 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/errors.hpp"
+#include <unbake/core/errors.hpp>
 
 namespace unbake {
 

@@ -3,7 +3,7 @@
 #include <spdlog/sinks/sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 
-#include "core/printable.hpp"
+#include <unbake/core/printable.hpp>
 
 namespace unbake {
 namespace {

@@ -1,4 +1,4 @@
-#include "core/printable.hpp"
+#include <unbake/core/printable.hpp>
 
 #include <cstdio>
 

@@ -1,4 +1,4 @@
-#include "core/threads.hpp"
+#include <unbake/core/threads.hpp>
 
 #include <pthread.h>
 
@@ -8,7 +8,7 @@
 #include <thread>
 #include <vector>
 
-#include "core/errors.hpp"
+#include <unbake/core/errors.hpp>
 #include "core/log.hpp"
 
 namespace unbake {

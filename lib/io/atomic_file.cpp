@@ -1,4 +1,4 @@
-#include "io/atomic_file.hpp"
+#include <unbake/io/atomic_file.hpp>
 
 #include <fcntl.h>
 #include <pthread.h>
@@ -20,9 +20,9 @@
 #include <string_view>
 #include <vector>
 
-#include "core/errors.hpp"
+#include <unbake/core/errors.hpp>
 #include "core/log.hpp"
-#include "io/output_path.hpp"
+#include <unbake/io/output_path.hpp>
 
 namespace unbake::io {
 namespace {

@@ -1,10 +1,10 @@
-#include "io/csv.hpp"
+#include <unbake/io/csv.hpp>
 
 #include <algorithm>
 #include <cctype>
 #include <stdexcept>
 
-#include "core/errors.hpp"
+#include <unbake/core/errors.hpp>
 #include "io/file_contents.hpp"
 #include "io/number_text.hpp"
 

@@ -11,7 +11,7 @@
 #include <cstring>
 #include <new>
 
-#include "core/errors.hpp"
+#include <unbake/core/errors.hpp>
 
 namespace unbake::io {
 namespace {

@@ -1,14 +1,14 @@
-#include "io/matrix_input.hpp"
+#include <unbake/io/matrix_input.hpp>
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <filesystem>
 
-#include "core/errors.hpp"
-#include "io/csv.hpp"
+#include <unbake/core/errors.hpp>
+#include <unbake/io/csv.hpp>
 #include "io/file_contents.hpp"
-#include "io/matrix_market.hpp"
+#include <unbake/io/matrix_market.hpp>
 #include "io/number_text.hpp"
 
 namespace unbake::io {

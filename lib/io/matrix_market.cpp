@@ -1,4 +1,4 @@
-#include "io/matrix_market.hpp"
+#include <unbake/io/matrix_market.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -12,7 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/errors.hpp"
+#include <unbake/core/errors.hpp>
 #include "io/file_contents.hpp"
 #include "io/number_text.hpp"
 

@@ -1,4 +1,4 @@
-#include "io/output_guard.hpp"
+#include <unbake/io/output_guard.hpp>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -7,9 +7,9 @@
 #include <optional>
 #include <system_error>
 
-#include "core/errors.hpp"
-#include "io/atomic_file.hpp"
-#include "io/output_path.hpp"
+#include <unbake/core/errors.hpp>
+#include <unbake/io/atomic_file.hpp>
+#include <unbake/io/output_path.hpp>
 
 namespace unbake::io {
 namespace {

@@ -1,4 +1,4 @@
-#include "io/output_path.hpp"
+#include <unbake/io/output_path.hpp>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -7,7 +7,7 @@
 #include <cstring>
 #include <filesystem>
 
-#include "core/errors.hpp"
+#include <unbake/core/errors.hpp>
 
 namespace unbake::io {
 

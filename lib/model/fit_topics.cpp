@@ -1,19 +1,23 @@
-#include "model/fit_topics.hpp"
+#include <unbake/model/fit_topics.hpp>
 
 #include <algorithm>
 #include <chrono>
 
 #include <nlohmann/json.hpp>
 
-#include "core/errors.hpp"
+#include "text/json.hpp"
+#include "nmf/json.hpp"
+#include "model/json.hpp"
+
+#include <unbake/core/errors.hpp>
 #include "core/log.hpp"
-#include "core/progress.hpp"
-#include "core/version.hpp"
-#include "nmf/fit.hpp"
-#include "nmf/nnls.hpp"
+#include <unbake/core/progress.hpp>
+#include <unbake/core/version.hpp>
+#include <unbake/nmf/fit.hpp>
+#include <unbake/nmf/nnls.hpp>
 #include "nmf/primitives.hpp"
-#include "quality/coherence.hpp"
-#include "text/tokenizer.hpp"
+#include <unbake/quality/coherence.hpp>
+#include <unbake/text/tokenizer.hpp>
 
 namespace unbake::model {
 namespace {

@@ -1,4 +1,4 @@
-#include "model/topic_model.hpp"
+#include <unbake/model/topic_model.hpp>
 
 #include <cmath>
 #include <limits>
@@ -6,11 +6,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/errors.hpp"
-#include "core/version.hpp"
-#include "io/atomic_file.hpp"
+#include "nmf/json.hpp"
+#include "model/json.hpp"
+
+#include <unbake/core/errors.hpp>
+#include <unbake/core/version.hpp>
+#include <unbake/io/atomic_file.hpp>
 #include "io/file_contents.hpp"
-#include "nmf/config.hpp"
+#include <unbake/nmf/config.hpp>
 
 namespace unbake::model {
 

@@ -12,7 +12,7 @@
 // produce); such a column then stays zero, which keeps the fit valid.
 #include <cmath>
 
-#include "core/errors.hpp"
+#include <unbake/core/errors.hpp>
 #include "nmf/solver.hpp"
 
 namespace unbake::nmf {

@@ -1,10 +1,12 @@
-#include "nmf/config.hpp"
+#include <unbake/nmf/config.hpp>
 
 #include <cmath>
 #include <nlohmann/json.hpp>
+
+#include "nmf/json.hpp"
 #include <string>
 
-#include "core/errors.hpp"
+#include <unbake/core/errors.hpp>
 #include "core/json_number.hpp"
 
 namespace unbake::nmf {

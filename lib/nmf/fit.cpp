@@ -1,4 +1,4 @@
-#include "nmf/fit.hpp"
+#include <unbake/nmf/fit.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -9,11 +9,11 @@
 #include <string>
 #include <utility>
 
-#include "core/errors.hpp"
-#include "core/threads.hpp"
+#include <unbake/core/errors.hpp>
+#include <unbake/core/threads.hpp>
 #include "nmf/extrapolation.hpp"
 #include "nmf/init.hpp"
-#include "nmf/memory_estimate.hpp"
+#include <unbake/nmf/memory_estimate.hpp>
 #include "nmf/primitives.hpp"
 #include "nmf/solver.hpp"
 #include "nmf/value_scale.hpp"

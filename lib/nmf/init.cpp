@@ -7,7 +7,7 @@
 #include <random>
 #include <vector>
 
-#include "core/errors.hpp"
+#include <unbake/core/errors.hpp>
 #include "nmf/primitives.hpp"
 
 namespace unbake::nmf {

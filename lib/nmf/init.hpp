@@ -5,8 +5,8 @@
 // start for nonnegative matrix factorization") on a truncated SVD of V.
 #include <cstdint>
 
-#include "nmf/config.hpp"
-#include "nmf/types.hpp"
+#include <unbake/nmf/config.hpp>
+#include <unbake/nmf/types.hpp>
 
 namespace unbake::nmf {
 

@@ -1,9 +1,9 @@
-#include "nmf/memory_estimate.hpp"
+#include <unbake/nmf/memory_estimate.hpp>
 
 #include <algorithm>
 #include <string>
 
-#include "core/errors.hpp"
+#include <unbake/core/errors.hpp>
 #include "core/memory.hpp"
 
 namespace unbake::nmf {

@@ -4,7 +4,7 @@
 // Variables move into the passive set (free, positive) while the gradient
 // r − Gx has a positive entry; an infeasible step is cut back to the boundary
 // and the variables that hit zero leave the set. Terminates at the KKT point.
-#include "nmf/nnls.hpp"
+#include <unbake/nmf/nnls.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -13,8 +13,8 @@
 #include <utility>
 #include <vector>
 
-#include "core/errors.hpp"
-#include "core/threads.hpp"
+#include <unbake/core/errors.hpp>
+#include <unbake/core/threads.hpp>
 #include "nmf/primitives.hpp"
 #include "nmf/value_scale.hpp"
 

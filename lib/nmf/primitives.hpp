@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include "nmf/types.hpp"
+#include <unbake/nmf/types.hpp>
 
 namespace unbake::nmf {
 

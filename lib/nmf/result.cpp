@@ -1,6 +1,8 @@
-#include "nmf/result.hpp"
+#include <unbake/nmf/result.hpp>
 
 #include <nlohmann/json.hpp>
+
+#include "nmf/json.hpp"
 
 namespace unbake::nmf {
 namespace {

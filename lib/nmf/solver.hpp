@@ -8,9 +8,9 @@
 // update() once; update_w/update_h pick the side.
 #include <memory>
 
-#include "nmf/config.hpp"
+#include <unbake/nmf/config.hpp>
 #include "nmf/primitives.hpp"
-#include "nmf/types.hpp"
+#include <unbake/nmf/types.hpp>
 
 namespace unbake::nmf {
 

@@ -5,7 +5,7 @@
 // factors are scaled back. Powers of two make both scalings exact, and inside
 // the ordinary window nothing is scaled at all, so ordinary inputs give the
 // same bits as an unscaled solve.
-#include "nmf/types.hpp"
+#include <unbake/nmf/types.hpp>
 
 namespace unbake::nmf {
 

@@ -1,8 +1,8 @@
-#include "quality/choose_k.hpp"
+#include <unbake/quality/choose_k.hpp>
 
 #include <cstdio>
 
-#include "core/errors.hpp"
+#include <unbake/core/errors.hpp>
 
 namespace unbake::quality {
 

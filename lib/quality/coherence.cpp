@@ -1,10 +1,10 @@
-#include "quality/coherence.hpp"
+#include <unbake/quality/coherence.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <string>
 
-#include "core/errors.hpp"
+#include <unbake/core/errors.hpp>
 
 namespace unbake::quality {
 namespace {

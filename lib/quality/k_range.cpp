@@ -1,9 +1,9 @@
-#include "quality/k_range.hpp"
+#include <unbake/quality/k_range.hpp>
 
 #include <cerrno>
 #include <cstdlib>
 
-#include "core/errors.hpp"
+#include <unbake/core/errors.hpp>
 
 namespace unbake::quality {
 namespace {

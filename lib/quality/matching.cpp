@@ -1,11 +1,11 @@
-#include "quality/matching.hpp"
+#include <unbake/quality/matching.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string>
 
-#include "core/errors.hpp"
+#include <unbake/core/errors.hpp>
 
 namespace unbake::quality {
 

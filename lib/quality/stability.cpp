@@ -1,4 +1,4 @@
-#include "quality/stability.hpp"
+#include <unbake/quality/stability.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -8,11 +8,11 @@
 #include <random>
 #include <string>
 
-#include "core/errors.hpp"
-#include "core/progress.hpp"
-#include "core/threads.hpp"
-#include "nmf/fit.hpp"
-#include "quality/matching.hpp"
+#include <unbake/core/errors.hpp>
+#include <unbake/core/progress.hpp>
+#include <unbake/core/threads.hpp>
+#include <unbake/nmf/fit.hpp>
+#include <unbake/quality/matching.hpp>
 
 namespace unbake::quality {
 namespace {

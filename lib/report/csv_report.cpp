@@ -1,8 +1,8 @@
-#include "report/csv_report.hpp"
+#include <unbake/report/csv_report.hpp>
 
 #include <fmt/format.h>
 
-#include "io/csv.hpp"
+#include <unbake/io/csv.hpp>
 #include "io/number_text.hpp"
 
 namespace unbake::report {

@@ -1,6 +1,8 @@
-#include "report/run_summary.hpp"
+#include <unbake/report/run_summary.hpp>
 
 #include <nlohmann/json.hpp>
+
+#include "report/json.hpp"
 
 namespace unbake::report {
 

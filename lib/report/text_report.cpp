@@ -1,11 +1,11 @@
-#include "report/text_report.hpp"
+#include <unbake/report/text_report.hpp>
 
 #include <fmt/format.h>
 
 #include <string>
 #include <vector>
 
-#include "core/printable.hpp"
+#include <unbake/core/printable.hpp>
 
 namespace unbake::report {
 namespace {

@@ -1,11 +1,13 @@
-#include "report/topics.hpp"
+#include <unbake/report/topics.hpp>
 
 #include <algorithm>
 #include <numeric>
 
 #include <nlohmann/json.hpp>
 
-#include "core/errors.hpp"
+#include "report/json.hpp"
+
+#include <unbake/core/errors.hpp>
 #include "core/json_number.hpp"
 
 namespace unbake::report {

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "core/errors.hpp"
+#include <unbake/core/errors.hpp>
 
 namespace unbake::text {
 

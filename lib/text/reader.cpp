@@ -1,4 +1,4 @@
-#include "text/reader.hpp"
+#include <unbake/text/reader.hpp>
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -11,6 +11,8 @@
 #include <cstdio>
 #include <limits>
 #include <nlohmann/json.hpp>
+
+#include "text/json.hpp"
 #include <set>
 #include <system_error>
 #include <tuple>
@@ -18,7 +20,7 @@
 
 #include <fmt/format.h>
 
-#include "core/errors.hpp"
+#include <unbake/core/errors.hpp>
 #include "text/decode.hpp"
 
 namespace unbake::text {

@@ -6,7 +6,7 @@
 #include <cctype>
 #include <new>
 
-#include "core/errors.hpp"
+#include <unbake/core/errors.hpp>
 
 namespace unbake::text {
 

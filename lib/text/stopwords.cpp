@@ -1,4 +1,4 @@
-#include "text/stopwords.hpp"
+#include <unbake/text/stopwords.hpp>
 
 #include <algorithm>
 #include <cstring>
@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/errors.hpp"
+#include <unbake/core/errors.hpp>
 #include "text/token_folder.hpp"
 #include "text/word_key.hpp"
 

@@ -1,8 +1,8 @@
-#include "text/tfidf.hpp"
+#include <unbake/text/tfidf.hpp>
 
 #include <cmath>
 
-#include "core/errors.hpp"
+#include <unbake/core/errors.hpp>
 
 namespace unbake::text {
 

@@ -2,7 +2,7 @@
 
 #include <unicode/uchar.h>
 
-#include "core/errors.hpp"
+#include <unbake/core/errors.hpp>
 
 namespace unbake::text {
 

@@ -1,4 +1,4 @@
-#include "text/tokenizer.hpp"
+#include <unbake/text/tokenizer.hpp>
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -10,12 +10,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/errors.hpp"
+#include "text/json.hpp"
+
+#include <unbake/core/errors.hpp>
 #include "core/json_number.hpp"
 #include "text/ascii_words.hpp"
 #include "text/icu_words.hpp"
 #include "text/stemmer.hpp"
-#include "text/stopwords.hpp"
+#include <unbake/text/stopwords.hpp>
 #include "text/token_folder.hpp"
 
 namespace unbake::text {

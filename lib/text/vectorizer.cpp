@@ -1,4 +1,4 @@
-#include "text/vectorizer.hpp"
+#include <unbake/text/vectorizer.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -6,9 +6,9 @@
 
 #include <fmt/format.h>
 
-#include "core/errors.hpp"
+#include <unbake/core/errors.hpp>
 #include "core/log.hpp"
-#include "core/threads.hpp"
+#include <unbake/core/threads.hpp>
 #include "text/vectorizer_counting.hpp"
 #include "text/vectorizer_workers.hpp"
 

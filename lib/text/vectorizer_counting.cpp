@@ -5,8 +5,8 @@
 #include <mutex>
 #include <optional>
 
-#include "core/progress.hpp"
-#include "core/threads.hpp"
+#include <unbake/core/progress.hpp>
+#include <unbake/core/threads.hpp>
 #include "text/vectorizer_workers.hpp"
 
 namespace unbake::text {

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "text/tokenizer.hpp"
-#include "text/vectorizer.hpp"
-#include "text/vocabulary.hpp"
+#include <unbake/text/tokenizer.hpp>
+#include <unbake/text/vectorizer.hpp>
+#include <unbake/text/vocabulary.hpp>
 
 namespace unbake::text {
 

@@ -1,11 +1,13 @@
-#include "text/vectorizer_options.hpp"
+#include <unbake/text/vectorizer_options.hpp>
 
 #include <cmath>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "core/errors.hpp"
+#include "text/json.hpp"
+
+#include <unbake/core/errors.hpp>
 #include "core/json_number.hpp"
 
 namespace unbake::text {

@@ -10,7 +10,7 @@
 #include <thread>
 #include <vector>
 
-#include "core/threads.hpp"
+#include <unbake/core/threads.hpp>
 
 namespace unbake::text {
 

@@ -1,4 +1,4 @@
-#include "text/vocabulary.hpp"
+#include <unbake/text/vocabulary.hpp>
 
 #include <algorithm>
 #include <array>
@@ -9,7 +9,7 @@
 
 #include <fmt/format.h>
 
-#include "core/errors.hpp"
+#include <unbake/core/errors.hpp>
 #include "text/vectorizer_workers.hpp"
 #include "text/word_key.hpp"
 

@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/errors.hpp"
+#include <unbake/core/errors.hpp>
 #include "core/json_number.hpp"
 
 using unbake::read_whole_number;

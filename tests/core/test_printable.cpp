@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "core/printable.hpp"
+#include <unbake/core/printable.hpp>
 
 using unbake::printable;
 

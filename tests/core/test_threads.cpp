@@ -2,8 +2,8 @@
 
 #include <thread>
 
-#include "core/errors.hpp"
-#include "core/threads.hpp"
+#include <unbake/core/errors.hpp>
+#include <unbake/core/threads.hpp>
 
 TEST_CASE("resolve_threads caps a huge count at 4x the cores") {
   const unsigned hw = std::thread::hardware_concurrency();

@@ -11,7 +11,7 @@
 
 #include <doctest/doctest.h>
 
-#include "core/errors.hpp"
+#include <unbake/core/errors.hpp>
 
 namespace unbake::test {
 

@@ -5,8 +5,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/errors.hpp"
-#include "io/atomic_file.hpp"
+#include <unbake/core/errors.hpp>
+#include <unbake/io/atomic_file.hpp>
 
 namespace fs = std::filesystem;
 

@@ -2,7 +2,7 @@
 
 #include <sstream>
 
-#include "io/csv.hpp"
+#include <unbake/io/csv.hpp>
 #include "io_test_files.hpp"
 
 using unbake::io::read_csv_dense;

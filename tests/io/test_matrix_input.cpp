@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "io/matrix_input.hpp"
+#include <unbake/io/matrix_input.hpp>
 #include "io_test_files.hpp"
 
 using unbake::io::read_matrix;

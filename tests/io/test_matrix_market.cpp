@@ -5,7 +5,7 @@
 #include <sstream>
 #include <vector>
 
-#include "io/matrix_market.hpp"
+#include <unbake/io/matrix_market.hpp>
 #include "io_test_files.hpp"
 
 using unbake::io::read_matrix_market;

@@ -8,8 +8,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/errors.hpp"
-#include "model/topic_model.hpp"
+#include "model/json.hpp"
+
+#include <unbake/core/errors.hpp>
+#include <unbake/model/topic_model.hpp>
 
 namespace fs = std::filesystem;
 using unbake::model::TopicModel;

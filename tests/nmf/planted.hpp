@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <random>
 
-#include "nmf/types.hpp"
+#include <unbake/nmf/types.hpp>
 
 namespace unbake::nmf::testing {
 

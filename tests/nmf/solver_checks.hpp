@@ -2,7 +2,7 @@
 // Checks every solver must pass, shared by the per-solver test files.
 #include <doctest/doctest.h>
 
-#include "nmf/fit.hpp"
+#include <unbake/nmf/fit.hpp>
 #include "planted.hpp"
 
 namespace unbake::nmf::testing {

@@ -3,9 +3,11 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
-#include "core/errors.hpp"
-#include "nmf/config.hpp"
-#include "nmf/result.hpp"
+#include "nmf/json.hpp"
+
+#include <unbake/core/errors.hpp>
+#include <unbake/nmf/config.hpp>
+#include <unbake/nmf/result.hpp>
 
 using namespace unbake::nmf;
 

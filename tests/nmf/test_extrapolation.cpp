@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "core/errors.hpp"
-#include "nmf/fit.hpp"
+#include <unbake/core/errors.hpp>
+#include <unbake/nmf/fit.hpp>
 #include "planted.hpp"
 
 using namespace unbake::nmf;

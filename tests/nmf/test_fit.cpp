@@ -4,8 +4,8 @@
 #include <limits>
 #include <string>
 
-#include "core/errors.hpp"
-#include "nmf/fit.hpp"
+#include <unbake/core/errors.hpp>
+#include <unbake/nmf/fit.hpp>
 #include "planted.hpp"
 
 using namespace unbake::nmf;

@@ -4,9 +4,9 @@
 #include <cmath>
 #include <string>
 
-#include "core/errors.hpp"
-#include "nmf/fit.hpp"
-#include "nmf/nnls.hpp"
+#include <unbake/core/errors.hpp>
+#include <unbake/nmf/fit.hpp>
+#include <unbake/nmf/nnls.hpp>
 #include "nmf/value_scale.hpp"
 #include "planted.hpp"
 

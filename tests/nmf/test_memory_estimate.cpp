@@ -3,10 +3,10 @@
 #include <string>
 #include <vector>
 
-#include "core/errors.hpp"
+#include <unbake/core/errors.hpp>
 #include "core/memory.hpp"
-#include "nmf/fit.hpp"
-#include "nmf/memory_estimate.hpp"
+#include <unbake/nmf/fit.hpp>
+#include <unbake/nmf/memory_estimate.hpp>
 #include "planted.hpp"
 
 using namespace unbake::nmf;

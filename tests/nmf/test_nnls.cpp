@@ -2,8 +2,8 @@
 
 #include <limits>
 
-#include "core/errors.hpp"
-#include "nmf/nnls.hpp"
+#include <unbake/core/errors.hpp>
+#include <unbake/nmf/nnls.hpp>
 #include "planted.hpp"
 
 using namespace unbake::nmf;

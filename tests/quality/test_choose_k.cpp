@@ -2,8 +2,8 @@
 
 #include <string>
 
-#include "core/errors.hpp"
-#include "quality/choose_k.hpp"
+#include <unbake/core/errors.hpp>
+#include <unbake/quality/choose_k.hpp>
 
 using unbake::quality::choose_k;
 using unbake::quality::KScore;

@@ -3,8 +3,8 @@
 #include <cmath>
 #include <vector>
 
-#include "core/errors.hpp"
-#include "quality/coherence.hpp"
+#include <unbake/core/errors.hpp>
+#include <unbake/quality/coherence.hpp>
 
 using unbake::nmf::Matrix;
 using unbake::nmf::SparseMatrix;

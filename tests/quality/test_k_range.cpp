@@ -2,8 +2,8 @@
 
 #include <string>
 
-#include "core/errors.hpp"
-#include "quality/k_range.hpp"
+#include <unbake/core/errors.hpp>
+#include <unbake/quality/k_range.hpp>
 
 using unbake::quality::parse_k_range;
 

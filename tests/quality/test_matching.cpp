@@ -4,8 +4,8 @@
 #include <numeric>
 #include <random>
 
-#include "core/errors.hpp"
-#include "quality/matching.hpp"
+#include <unbake/core/errors.hpp>
+#include <unbake/quality/matching.hpp>
 
 using unbake::nmf::Matrix;
 using unbake::quality::min_cost_assignment;

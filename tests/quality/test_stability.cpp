@@ -2,10 +2,10 @@
 
 #include <numeric>
 
-#include "core/errors.hpp"
-#include "nmf/fit.hpp"
+#include <unbake/core/errors.hpp>
+#include <unbake/nmf/fit.hpp>
 #include "nmf/planted.hpp"
-#include "quality/stability.hpp"
+#include <unbake/quality/stability.hpp>
 
 using namespace unbake::quality;
 using unbake::nmf::Matrix;

@@ -2,7 +2,7 @@
 
 #include <numeric>
 
-#include "report/topics.hpp"
+#include <unbake/report/topics.hpp>
 
 using unbake::nmf::Matrix;
 using unbake::report::summarize_topics;

@@ -10,13 +10,15 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+
+#include "text/json.hpp"
 #include <random>
 #include <string>
 #include <vector>
 
-#include "core/errors.hpp"
+#include <unbake/core/errors.hpp>
 #include "text/decode.hpp"
-#include "text/reader.hpp"
+#include <unbake/text/reader.hpp>
 
 namespace fs = std::filesystem;
 using unbake::text::DocumentRef;

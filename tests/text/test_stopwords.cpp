@@ -1,4 +1,4 @@
-#include "text/stopwords.hpp"
+#include <unbake/text/stopwords.hpp>
 
 #include <doctest/doctest.h>
 
@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "core/errors.hpp"
+#include <unbake/core/errors.hpp>
 #include "text/token_folder.hpp"
-#include "text/tokenizer.hpp"
+#include <unbake/text/tokenizer.hpp>
 
 namespace {
 

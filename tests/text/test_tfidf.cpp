@@ -2,8 +2,8 @@
 
 #include <cmath>
 
-#include "core/errors.hpp"
-#include "text/tfidf.hpp"
+#include <unbake/core/errors.hpp>
+#include <unbake/text/tfidf.hpp>
 
 using namespace unbake::text;
 

@@ -1,14 +1,16 @@
-#include "text/tokenizer.hpp"
+#include <unbake/text/tokenizer.hpp>
 
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
 
+#include "text/json.hpp"
+
 #include <algorithm>
 #include <string>
 #include <vector>
 
-#include "core/errors.hpp"
+#include <unbake/core/errors.hpp>
 
 namespace {
 

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "text/tokenizer.hpp"
+#include <unbake/text/tokenizer.hpp>
 
 namespace {
 

@@ -10,9 +10,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/errors.hpp"
-#include "text/tokenizer.hpp"
-#include "text/vectorizer.hpp"
+#include "text/json.hpp"
+
+#include <unbake/core/errors.hpp>
+#include <unbake/text/tokenizer.hpp>
+#include <unbake/text/vectorizer.hpp>
 
 namespace fs = std::filesystem;
 using namespace unbake::text;

@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "core/errors.hpp"
-#include "text/vocabulary.hpp"
+#include <unbake/core/errors.hpp>
+#include <unbake/text/vocabulary.hpp>
 
 using unbake::text::merge_dictionaries;
 using unbake::text::PruneSettings;

@@ -7,7 +7,7 @@
 #include <string>
 #include <utility>
 
-#include "text/stopwords.hpp"
+#include <unbake/text/stopwords.hpp>
 #include "text/token_folder.hpp"
 #include "text/word_key.hpp"
 

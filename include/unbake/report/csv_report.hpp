@@ -4,7 +4,7 @@
 #include <ostream>
 #include <vector>
 
-#include "report/topics.hpp"
+#include <unbake/report/topics.hpp>
 
 namespace unbake::report {
 

@@ -3,12 +3,10 @@
 // vectorize, fit, transform and sweep commands share and models store.
 #include <cstddef>
 
-#include <nlohmann/json_fwd.hpp>
-
-#include "text/reader.hpp"
-#include "text/tfidf.hpp"
-#include "text/tokenizer.hpp"
-#include "text/vocabulary.hpp"
+#include <unbake/text/reader.hpp>
+#include <unbake/text/tfidf.hpp>
+#include <unbake/text/tokenizer.hpp>
+#include <unbake/text/vocabulary.hpp>
 
 namespace unbake::text {
 
@@ -27,7 +25,5 @@ struct VectorizerOptions {
   PruneSettings prune() const { return {min_df, max_df, max_features}; }
   Weighting weighting() const { return {sublinear_tf, use_idf, norm}; }
 };
-void to_json(nlohmann::json& j, const VectorizerOptions& o);
-void from_json(const nlohmann::json& j, VectorizerOptions& o);
 
 }  // namespace unbake::text

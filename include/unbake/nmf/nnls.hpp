@@ -2,7 +2,7 @@
 // Solving for one factor when the other is known: exact non-negative least
 // squares per row, min_{x >= 0} ||v - x B||. Used to map new documents onto
 // known topics (transform) and available on its own.
-#include "nmf/types.hpp"
+#include <unbake/nmf/types.hpp>
 
 namespace unbake::nmf {
 

@@ -14,8 +14,6 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json_fwd.hpp>
-
 namespace unbake::text {
 
 struct TokenizerOptions {
@@ -33,8 +31,6 @@ struct TokenizerOptions {
   int ngram = 1;          // 1 = words, 2 = words plus bigrams of adjacent kept words
   void validate() const;  // throws UsageError
 };
-void to_json(nlohmann::json& j, const TokenizerOptions& o);
-void from_json(const nlohmann::json& j, TokenizerOptions& o);
 
 class Tokenizer;
 namespace detail {

@@ -5,9 +5,7 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json_fwd.hpp>
-
-#include "text/reader.hpp"
+#include <unbake/text/reader.hpp>
 
 namespace unbake::report {
 
@@ -19,7 +17,6 @@ struct CorpusSummary {
   long vocabulary = 0;
   long nnz = 0;
 };
-void to_json(nlohmann::json& j, const CorpusSummary& c);
 
 struct StageSeconds {
   double read = 0;       // listing, reading, decoding, tokenizing
@@ -27,6 +24,5 @@ struct StageSeconds {
   double factor = 0;     // NMF
   double total = 0;
 };
-void to_json(nlohmann::json& j, const StageSeconds& s);
 
 }  // namespace unbake::report

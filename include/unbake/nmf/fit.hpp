@@ -1,10 +1,10 @@
 #pragma once
 // The one driver loop: init -> (solver update of W, of H; objective; stop
 // rule) -> normalise. Every solver plugs in through nmf/solver.hpp.
-#include "core/progress.hpp"
-#include "nmf/config.hpp"
-#include "nmf/result.hpp"
-#include "nmf/types.hpp"
+#include <unbake/core/progress.hpp>
+#include <unbake/nmf/config.hpp>
+#include <unbake/nmf/result.hpp>
+#include <unbake/nmf/types.hpp>
 
 namespace unbake::nmf {
 

@@ -3,7 +3,7 @@
 // already in memory (no second pass over the files).
 #include <vector>
 
-#include "nmf/types.hpp"
+#include <unbake/nmf/types.hpp>
 
 namespace unbake::quality {
 

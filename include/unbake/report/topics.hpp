@@ -7,9 +7,7 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json_fwd.hpp>
-
-#include "nmf/types.hpp"
+#include <unbake/nmf/types.hpp>
 
 namespace unbake::report {
 
@@ -71,11 +69,5 @@ TopicSummary summarize_topics(const nmf::Matrix& W_scaled, const nmf::Matrix& H,
 
 // Mixtures of new documents (rows of W from transform), with dominant topic ids.
 std::vector<DocumentMixture> mixtures(const nmf::Matrix& W, const std::vector<std::string>& doc_ids);
-
-void to_json(nlohmann::json& j, const TopicWord& w);
-void to_json(nlohmann::json& j, const TopicDocument& d);
-void to_json(nlohmann::json& j, const DocumentMixture& d);
-void to_json(nlohmann::json& j, const TopicsOptions& o);
-void from_json(const nlohmann::json& j, TopicsOptions& o);
 
 }  // namespace unbake::report

@@ -3,10 +3,8 @@
 // (converged = false), never an exception.
 #include <vector>
 
-#include <nlohmann/json_fwd.hpp>
-
-#include "nmf/config.hpp"
-#include "nmf/types.hpp"
+#include <unbake/nmf/config.hpp>
+#include <unbake/nmf/types.hpp>
 
 namespace unbake::nmf {
 
@@ -29,6 +27,5 @@ struct NmfResult {
   double value_scale = 1;  // a power of two; 1 for every matrix with entries in [2^-40, 2^40]
   double seconds = 0;
 };
-void to_json(nlohmann::json& j, const NmfResult& r);  // W, d, H included
 
 }  // namespace unbake::nmf

@@ -4,8 +4,6 @@
 #include <cstdint>
 #include <string>
 
-#include <nlohmann/json_fwd.hpp>
-
 namespace unbake::nmf {
 
 enum class Solver { als, mu, hals, kl };
@@ -33,7 +31,5 @@ struct NmfConfig {
   // Throws UsageError; rows/cols are V's shape (k must be <= min(rows, cols)).
   void validate(long rows, long cols) const;
 };
-void to_json(nlohmann::json& j, const NmfConfig& c);
-void from_json(const nlohmann::json& j, NmfConfig& c);
 
 }  // namespace unbake::nmf

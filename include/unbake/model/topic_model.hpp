@@ -6,11 +6,9 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json_fwd.hpp>
-
-#include "nmf/config.hpp"
-#include "nmf/types.hpp"
-#include "text/vectorizer_options.hpp"
+#include <unbake/nmf/config.hpp>
+#include <unbake/nmf/types.hpp>
+#include <unbake/text/vectorizer_options.hpp>
 
 namespace unbake::model {
 
@@ -28,8 +26,6 @@ struct TopicModel {
   // Throws InputError (naming `source`) when the parts do not fit together.
   void validate(const std::string& source) const;
 };
-void to_json(nlohmann::json& j, const TopicModel& m);
-void from_json(const nlohmann::json& j, TopicModel& m);
 
 void save_model(const std::string& path, const TopicModel& model);
 // Throws InputError naming `path`: unreadable, not JSON, another schema

@@ -11,9 +11,9 @@
 
 #include <Eigen/Core>
 
-#include "text/reader.hpp"
-#include "text/tfidf.hpp"
-#include "text/vectorizer_options.hpp"
+#include <unbake/text/reader.hpp>
+#include <unbake/text/tfidf.hpp>
+#include <unbake/text/vectorizer_options.hpp>
 
 namespace unbake::text {
 

@@ -4,13 +4,11 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json_fwd.hpp>
-
-#include "model/topic_model.hpp"
-#include "nmf/result.hpp"
-#include "report/run_summary.hpp"
-#include "report/topics.hpp"
-#include "text/vectorizer.hpp"
+#include <unbake/model/topic_model.hpp>
+#include <unbake/nmf/result.hpp>
+#include <unbake/report/run_summary.hpp>
+#include <unbake/report/topics.hpp>
+#include <unbake/text/vectorizer.hpp>
 
 namespace unbake::model {
 
@@ -47,7 +45,5 @@ struct TransformOutcome {
 TransformOutcome transform(const TopicModel& model, const std::vector<std::string>& inputs, int threads);
 
 // JSON of the report schema "unbake.report/1" (README documents it).
-nlohmann::json report_json(const FitOutcome& outcome, const FitOptions& options);
-nlohmann::json transform_json(const TransformOutcome& outcome, const TopicModel& model);
 
 }  // namespace unbake::model

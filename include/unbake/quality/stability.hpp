@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "nmf/config.hpp"
-#include "nmf/types.hpp"
+#include <unbake/nmf/config.hpp>
+#include <unbake/nmf/types.hpp>
 
 namespace unbake {
 class Progress;

@@ -8,8 +8,6 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json_fwd.hpp>
-
 namespace unbake::text {
 
 struct ReaderOptions {
@@ -20,14 +18,11 @@ struct ReaderOptions {
   std::string encoding = "auto";  // "auto": UTF-8, else windows-1252; or any ICU converter name
   void validate() const;          // throws UsageError
 };
-void to_json(nlohmann::json& j, const ReaderOptions& o);
-void from_json(const nlohmann::json& j, ReaderOptions& o);
 
 struct SkippedFile {
   std::string path;    // relative to the root, '/' separators
   std::string reason;  // e.g. "binary (NUL byte in the first 8 KiB)"
 };
-void to_json(nlohmann::json& j, const SkippedFile& s);
 
 struct DocumentRef {
   // Path relative to the root with '/' separators (file name for a single

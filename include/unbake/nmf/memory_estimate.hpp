@@ -4,7 +4,7 @@
 // shape. fit() refuses such a run up front instead of failing mid-way.
 #include <cstdint>
 
-#include "nmf/config.hpp"
+#include <unbake/nmf/config.hpp>
 
 namespace unbake::nmf {
 

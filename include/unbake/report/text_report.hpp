@@ -4,9 +4,9 @@
 // wrapped to fit 80 columns.
 #include <ostream>
 
-#include "nmf/result.hpp"
-#include "report/run_summary.hpp"
-#include "report/topics.hpp"
+#include <unbake/nmf/result.hpp>
+#include <unbake/report/run_summary.hpp>
+#include <unbake/report/topics.hpp>
 
 namespace unbake::report {
 

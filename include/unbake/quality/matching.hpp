@@ -3,7 +3,7 @@
 // matrix to its columns so that the total cost is smallest.
 #include <vector>
 
-#include "nmf/types.hpp"
+#include <unbake/nmf/types.hpp>
 
 namespace unbake::quality {
 
