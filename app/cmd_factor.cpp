@@ -17,10 +17,10 @@
 #include "nmf/json.hpp"
 
 #include "command.hpp"
+#include "execution.hpp"
 #include <unbake/core/errors.hpp>
 #include "core/log.hpp"
 #include <unbake/core/printable.hpp>
-#include <unbake/core/progress.hpp>
 #include <unbake/io/atomic_file.hpp>
 #include <unbake/io/csv.hpp>
 #include <unbake/io/matrix_input.hpp>
@@ -157,10 +157,9 @@ class FactorCommand : public Command {
 
     io::LabelledMatrix in = io::read_nonnegative_matrix(opt_.matrix);
     opt_.config.validate(in.V.rows(), in.V.cols());
-    Progress progress("factorizing, iteration", static_cast<std::uint64_t>(opt_.config.max_iter));
     nmf::NmfResult r;
     try {
-      r = nmf::fit(in.V, opt_.config, &progress);
+      r = nmf::fit(in.V, opt_.config, execution());
     } catch (const NumericError& e) {
       // The library knows the matrix, not its file: every error names the file.
       throw NumericError(opt_.matrix + ": " + e.what());
@@ -172,7 +171,6 @@ class FactorCommand : public Command {
       // Past the estimate (another process took the memory meanwhile).
       throw Error(opt_.matrix + ": out of memory while factoring at k = " + std::to_string(opt_.config.k));
     }
-    progress.finish();
     warn_if_worse_than_zero(r);
     const nmf::Matrix W = r.W * r.d.asDiagonal();
 

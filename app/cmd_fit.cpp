@@ -8,6 +8,7 @@
 #include "model/json.hpp"
 
 #include "command.hpp"
+#include "execution.hpp"
 #include "core/log.hpp"
 #include <unbake/io/atomic_file.hpp>
 #include <unbake/io/output_guard.hpp>
@@ -51,7 +52,7 @@ class FitCommand : public Command {
     guard.output("--mixtures-csv", mixtures_csv_);
     guard.output("--topics-csv", topics_csv_);
     guard.check();
-    auto outcome = model::fit_topics(root_, options_);
+    auto outcome = model::fit_topics(root_, options_, execution());
     log_skipped(outcome.corpus.skipped);
     warn_if_worse_than_zero(outcome.nmf);
     io::write_in_order({

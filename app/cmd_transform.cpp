@@ -8,6 +8,7 @@
 #include "model/json.hpp"
 
 #include "command.hpp"
+#include "execution.hpp"
 #include <unbake/core/threads.hpp>
 #include <unbake/io/atomic_file.hpp>
 #include <unbake/io/output_guard.hpp>
@@ -30,7 +31,7 @@ class TransformCommand : public Command {
     app->add_option("INPUT", inputs_, "Folders or files of new documents")->required();
     app->add_option("--json", json_, "Write the mixtures as JSON to FILE ('-' = stdout)");
     app->add_option("--mixtures-csv", mixtures_csv_, "Write the mixtures as CSV");
-    add_number(*app, "--threads", threads_, "Threads (0 = all cores); results do not depend on it");
+    add_threads_flag(*app);
     return app;
   }
 
@@ -45,7 +46,7 @@ class TransformCommand : public Command {
     // What the inputs' reader takes as a document is the model's to say.
     for (const auto& input : inputs_) guard_documents(guard, input, model.vectorizer);
     guard.check();
-    auto outcome = model::transform(model, inputs_, resolve_threads(threads_));
+    auto outcome = model::transform(model, inputs_, execution());
     log_skipped(outcome.skipped);
     io::write_in_order({
         {json_ == "-" ? "" : "-",
@@ -72,7 +73,6 @@ class TransformCommand : public Command {
   std::string model_path_;
   std::vector<std::string> inputs_;
   std::string json_, mixtures_csv_;
-  int threads_ = 0;
 };
 
 }  // namespace

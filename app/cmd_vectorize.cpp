@@ -9,6 +9,7 @@
 #include <unbake/io/output_guard.hpp>
 #include "output_checks.hpp"
 #include <unbake/text/vectorizer.hpp>
+#include "execution.hpp"
 #include "vectorizer_flags.hpp"
 
 namespace unbake::app {
@@ -53,7 +54,7 @@ class VectorizeCommand : public Command {
     guard.output("--terms", terms_);
     guard.output("--docs", docs_);
     guard.check();
-    const text::VectorizedCorpus corpus = text::vectorize(dir_, options_);
+    const text::VectorizedCorpus corpus = text::vectorize(dir_, options_, execution());
     io::write_in_order({
         {matrix_,
          [&] {

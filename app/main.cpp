@@ -12,9 +12,9 @@
 #include <CLI/CLI.hpp>
 
 #include "command.hpp"
+#include "execution.hpp"
 #include <unbake/core/errors.hpp>
 #include "core/log.hpp"
-#include <unbake/core/progress.hpp>
 #include <unbake/core/threads.hpp>
 #include <unbake/core/version.hpp>
 #include <unbake/io/atomic_file.hpp>
@@ -127,7 +127,7 @@ int main(int argc, char** argv) {
   }
 
   unbake::configure_logging(verbose, quiet);
-  unbake::Progress::set_enabled(!quiet);
+  unbake::app::enable_progress(!quiet);
   try {
     // Reading runs on all cores before any --threads is resolved: start that
     // many threads once now, so that a process limit is an error line here

@@ -2,6 +2,7 @@
 
 #include <unbake/core/errors.hpp>
 #include "core/log.hpp"
+#include "execution.hpp"
 #include "number_flags.hpp"
 
 namespace unbake::app {
@@ -45,7 +46,7 @@ void add_nmf_flags(CLI::App& app, nmf::NmfConfig& config, bool with_k) {
   add_number(app, "--seed", config.seed, "Random seed (same seed and input give the same result)");
   add_number(app, "--tol", config.tol, "Stop when the objective improves by less than this fraction");
   add_number(app, "--max-iter", config.max_iter, "Stop after this many iterations");
-  add_number(app, "--threads", config.threads, "Worker threads, 0 = all cores (results do not depend on it)");
+  add_threads_flag(app);
   add_number(app, "--l1-w", config.l1_w, "L1 (sparsity) penalty on W");
   add_number(app, "--l1-h", config.l1_h, "L1 (sparsity) penalty on H");
   add_number(app, "--l2-w", config.l2_w, "L2 (ridge) penalty on W");

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/log.hpp"
+#include "execution.hpp"
 #include "number_flags.hpp"
 
 namespace unbake::app {
@@ -90,8 +91,7 @@ void add_vectorizer_flags(CLI::App& app, text::VectorizerOptions& o) {
       ->type_name("NORM")
       ->group(weights);
 
-  add_number(app, "--threads", o.threads, "Worker threads (0 = all cores); results do not depend on it")
-      ->type_name("N");
+  add_threads_flag(app);
 }
 
 void log_skipped(const std::vector<text::SkippedFile>& skipped) {

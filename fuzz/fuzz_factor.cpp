@@ -36,9 +36,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     config.k = 1 + static_cast<int>((pick / 4) % 3);
     config.init = (pick / 12) % 2 ? unbake::nmf::Init::random : unbake::nmf::Init::nndsvda;
     config.max_iter = 20;
-    config.threads = 1;
     if (config.k > std::min(m.V.rows(), m.V.cols())) return 0;
-    const auto r = unbake::nmf::fit(m.V, config);
+    const auto r = unbake::nmf::fit(m.V, config, unbake::Execution{1});
     if (!finite_nonnegative(r.W) || !finite_nonnegative(r.H))
       unbake::fuzz::broken("a fit returned a factor that is not finite and non-negative");
     for (Eigen::Index t = 0; t < r.d.size(); ++t)

@@ -43,7 +43,7 @@ void throw_thread_failure(int threads, int err) {
 
 int resolve_threads(int requested) {
   if (requested < 0)
-    throw UsageError("--threads must be >= 0 (0 = all cores), got " + std::to_string(requested));
+    throw UsageError("threads must be >= 0 (0 = all cores), got " + std::to_string(requested));
   const unsigned hw = std::thread::hardware_concurrency();
   const int cores = hw == 0 ? 1 : static_cast<int>(hw);
   int threads = requested == 0 ? cores : requested;

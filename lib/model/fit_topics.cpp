@@ -11,7 +11,6 @@
 
 #include <unbake/core/errors.hpp>
 #include "core/log.hpp"
-#include <unbake/core/progress.hpp>
 #include <unbake/core/version.hpp>
 #include <unbake/nmf/fit.hpp>
 #include <unbake/nmf/nnls.hpp>
@@ -70,10 +69,10 @@ void FitOptions::validate() const {
   if (nmf.k < 1) throw UsageError("-k must be at least 1, got " + std::to_string(nmf.k));
 }
 
-FitOutcome fit_topics(const std::string& root, const FitOptions& options) {
+FitOutcome fit_topics(const std::string& root, const FitOptions& options, const Execution& exec) {
   options.validate();
   auto t0 = std::chrono::steady_clock::now();
-  text::VectorizedCorpus corpus = text::vectorize(root, options.vectorizer);
+  text::VectorizedCorpus corpus = text::vectorize(root, options.vectorizer, exec);
   const long m = corpus.V.rows(), n = corpus.V.cols();
   if (options.nmf.k > std::min(m, n))
     throw UsageError("k = " + std::to_string(options.nmf.k) + " is larger than the " +
@@ -82,12 +81,8 @@ FitOutcome fit_topics(const std::string& root, const FitOptions& options) {
 
   FitOutcome out;
   auto t_factor = std::chrono::steady_clock::now();
-  nmf::NmfConfig config = options.nmf;
-  if (config.threads == 0) config.threads = options.vectorizer.threads;
-  {
-    Progress progress("factorizing, iteration", static_cast<std::uint64_t>(config.max_iter));
-    out.nmf = nmf::fit(corpus.V, config, &progress);
-  }
+  const nmf::NmfConfig& config = options.nmf;
+  out.nmf = nmf::fit(corpus.V, config, exec);
   // Topics are scaled to unit L2 norm, the norm of V's rows: a document that
   // is exactly one topic then has weight 1 on it, so mixtures compare topics
   // in the units the documents are measured in (scaling H's rows to sum 1
@@ -97,7 +92,7 @@ FitOutcome fit_topics(const std::string& root, const FitOptions& options) {
     double norm = H.row(t).norm();
     if (norm > 0) H.row(t) /= norm;
   }
-  nmf::Matrix W = nmf::solve_w(corpus.V, H, config.threads);
+  nmf::Matrix W = nmf::solve_w(corpus.V, H, exec);
   out.nmf.relative_error = relative_error(corpus.V, W, H);
   double factor_seconds = seconds_since(t_factor);
 
@@ -114,11 +109,7 @@ FitOutcome fit_topics(const std::string& root, const FitOptions& options) {
   out.model.vectorizer = options.vectorizer;
   out.model.vectorizer.tokenizer.stopword_words = text::Tokenizer(options.vectorizer.tokenizer).stopwords();
   out.model.vectorizer.tokenizer.stopwords = {"none"};
-  // The thread count is how a run went, not what the model is: a model file
-  // is the same whatever --threads was.
-  out.model.vectorizer.threads = 0;
   out.model.nmf = config;
-  out.model.nmf.threads = 0;
   out.model.terms = std::move(corpus.terms);
   out.model.idf = corpus.idf;
   out.model.generator_version = kVersion;
@@ -138,13 +129,13 @@ FitOutcome fit_topics(const std::string& root, const FitOptions& options) {
   return out;
 }
 
-TransformOutcome transform(const TopicModel& model, const std::vector<std::string>& inputs, int threads) {
+TransformOutcome transform(const TopicModel& model, const std::vector<std::string>& inputs,
+                           const Execution& exec) {
   TransformOutcome out;
-  text::VectorizerOptions options = model.vectorizer;
-  options.threads = threads;
+  const text::VectorizerOptions& options = model.vectorizer;
   for (const auto& input : inputs) {
-    text::VectorizedCorpus corpus = text::vectorize_with_vocabulary(input, options, model.terms, model.idf);
-    nmf::Matrix W = nmf::solve_w(corpus.V, model.H, threads);
+    text::VectorizedCorpus corpus = text::vectorize_with_vocabulary(input, options, model.terms, model.idf, exec);
+    nmf::Matrix W = nmf::solve_w(corpus.V, model.H, exec);
     auto docs = report::mixtures(W, corpus.doc_ids);
     out.documents.insert(out.documents.end(), std::make_move_iterator(docs.begin()),
                          std::make_move_iterator(docs.end()));

@@ -68,7 +68,6 @@ void NmfConfig::validate(long rows, long cols) const {
                      " is larger than min(rows, columns) = " + std::to_string(smaller));
   if (!(tol > 0) || !std::isfinite(tol)) throw UsageError("--tol must be positive and finite");
   if (max_iter < 1) throw UsageError("--max-iter must be at least 1, got " + std::to_string(max_iter));
-  if (threads < 0) throw UsageError("--threads must be >= 0 (0 = all cores), got " + std::to_string(threads));
   check_penalty(l1_w, "--l1-w");
   check_penalty(l1_h, "--l1-h");
   check_penalty(l2_w, "--l2-w");
@@ -87,7 +86,6 @@ void to_json(nlohmann::json& j, const NmfConfig& c) {
                      {"seed", c.seed},
                      {"tol", c.tol},
                      {"max_iter", c.max_iter},
-                     {"threads", c.threads},
                      {"l1_w", c.l1_w},
                      {"l1_h", c.l1_h},
                      {"l2_w", c.l2_w},
@@ -102,7 +100,7 @@ void from_json(const nlohmann::json& j, NmfConfig& c) {
   read_whole_number(j, "seed", c.seed);
   j.at("tol").get_to(c.tol);
   read_whole_number(j, "max_iter", c.max_iter);
-  read_whole_number(j, "threads", c.threads);
+  // "threads" of models saved by 0.1.0 is ignored: it never changed a result.
   j.at("l1_w").get_to(c.l1_w);
   j.at("l1_h").get_to(c.l1_h);
   j.at("l2_w").get_to(c.l2_w);

@@ -11,6 +11,7 @@
 
 #include <unbake/core/errors.hpp>
 #include <unbake/core/threads.hpp>
+#include "core/progress_task.hpp"
 #include "nmf/extrapolation.hpp"
 #include "nmf/init.hpp"
 #include <unbake/nmf/memory_estimate.hpp>
@@ -169,11 +170,11 @@ void expand(NmfResult& r, const Occupied& o, Eigen::Index rows, Eigen::Index col
   r.H = std::move(H);
 }
 
-NmfResult solve(const SparseMatrix& input, const NmfConfig& config, Progress* progress, double largest);
+NmfResult solve(const SparseMatrix& input, const NmfConfig& config, const Execution& exec, double largest);
 
 }  // namespace
 
-NmfResult fit(const SparseMatrix& input, const NmfConfig& config, Progress* progress) {
+NmfResult fit(const SparseMatrix& input, const NmfConfig& config, const Execution& exec) {
   const auto started = std::chrono::steady_clock::now();
   if (input.rows() == 0 || input.cols() == 0)
     throw InputError("the matrix is empty (" + std::to_string(input.rows()) + " x " +
@@ -196,8 +197,8 @@ NmfResult fit(const SparseMatrix& input, const NmfConfig& config, Progress* prog
   check_memory(input.rows(), input.cols(), compact ? used_rows : input.rows(),
                compact ? used_cols : input.cols(), input.nonZeros(), config);
 
-  NmfResult result = compact ? solve(compacted(input, occ), config, progress, largest)
-                             : solve(input, config, progress, largest);
+  NmfResult result =
+      compact ? solve(compacted(input, occ), config, exec, largest) : solve(input, config, exec, largest);
   if (compact) expand(result, occ, input.rows(), input.cols());
   check_finite(result, largest);
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -206,7 +207,7 @@ NmfResult fit(const SparseMatrix& input, const NmfConfig& config, Progress* prog
 
 namespace {
 
-NmfResult solve(const SparseMatrix& input, const NmfConfig& config, Progress* progress, double largest) {
+NmfResult solve(const SparseMatrix& input, const NmfConfig& config, const Execution& exec, double largest) {
   // Far from 1, V is solved as V / 2^e (value_scale.hpp); d takes 2^e back.
   const int e = scale_exponent(largest, true);
   SparseMatrix owned;
@@ -223,7 +224,7 @@ NmfResult solve(const SparseMatrix& input, const NmfConfig& config, Progress* pr
   const double norm_sq = squared_norm(V);
   if (!(norm_sq > 0)) throw InputError("the matrix has no non-zero entries");
 
-  const int threads = resolve_threads(config.threads);
+  const int threads = resolve_threads(exec.threads);
   const SparseMatrix Vt = compressed_transpose(V, threads);
   const Problem problem{
       V,
@@ -250,6 +251,7 @@ NmfResult solve(const SparseMatrix& input, const NmfConfig& config, Progress* pr
   if (config.extrapolate) extrapolation.emplace(f);
   const int patience = config.extrapolate ? kExtrapolatedPatience : 1;
   int small_steps = 0;  // consecutive iterations that met the tolerance
+  ProgressTask progress(exec, "factorizing, iteration", static_cast<std::uint64_t>(config.max_iter));
   for (int it = 1; it <= config.max_iter; ++it) {
     // H's extrapolation waits until here, so that when the loop ends the
     // factors are exactly the pair whose objective was reported last.
@@ -263,7 +265,8 @@ NmfResult solve(const SparseMatrix& input, const NmfConfig& config, Progress* pr
     const double current = rule->objective(problem, f);
     result.objective_trace.push_back(current);
     result.iterations = it;
-    if (progress) progress->advance();
+    progress.advance();
+    exec.throw_if_cancelled();
     // |change| rather than decrease: a monotone solver's round-off wobble at
     // the optimum still stops, and ALS (not monotone) is not stopped by a bump.
     // A rise is an extrapolation restart, not convergence: never stop on one.

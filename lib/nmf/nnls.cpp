@@ -129,21 +129,21 @@ RowMatrix solve_rows_scaled(const SparseMatrix& X, RowMatrix O, int threads) {
 
 }  // namespace
 
-Matrix solve_w(const SparseMatrix& V, const Matrix& H, int threads) {
+Matrix solve_w(const SparseMatrix& V, const Matrix& H, const Execution& exec) {
   if (H.cols() != V.cols())
     throw InputError("the topics have " + std::to_string(H.cols()) + " terms but the matrix has " +
                      std::to_string(V.cols()) + " columns");
-  const int nt = resolve_threads(threads);
+  const int nt = resolve_threads(exec.threads);
   RowMatrix Ht = H.transpose();
   if (V.isCompressed()) return solve_rows_scaled(V, std::move(Ht), nt);
   return solve_rows_scaled(compressed_copy(V), std::move(Ht), nt);
 }
 
-Matrix solve_h(const SparseMatrix& V, const Matrix& W, int threads) {
+Matrix solve_h(const SparseMatrix& V, const Matrix& W, const Execution& exec) {
   if (W.rows() != V.rows())
     throw InputError("the document weights have " + std::to_string(W.rows()) + " rows but the matrix has " +
                      std::to_string(V.rows()) + " rows");
-  const int nt = resolve_threads(threads);
+  const int nt = resolve_threads(exec.threads);
   return solve_rows_scaled(compressed_transpose(V), RowMatrix(W), nt).transpose();
 }
 

@@ -4,12 +4,12 @@
 #include <cmath>
 #include <exception>
 #include <limits>
+#include <mutex>
 #include <numeric>
 #include <random>
 #include <string>
 
 #include <unbake/core/errors.hpp>
-#include <unbake/core/progress.hpp>
 #include <unbake/core/threads.hpp>
 #include <unbake/nmf/fit.hpp>
 #include <unbake/quality/matching.hpp>
@@ -68,12 +68,11 @@ nmf::SparseMatrix select_rows(const nmf::SparseMatrix& V, const std::vector<long
 // One resample: each reference topic's agreement with its matched topic.
 std::vector<double> resample_agreement(const nmf::SparseMatrix& V, const nmf::NmfConfig& config,
                                        const std::vector<std::vector<long>>& reference_top,
-                                       const StabilityOptions& options, long sample_size, int r) {
+                                       const StabilityOptions& options, long sample_size, int r,
+                                       const Execution& exec) {
   const std::uint64_t seed = mix(mix(options.seed) ^ static_cast<std::uint64_t>(r));
   nmf::SparseMatrix S = select_rows(V, sample_rows(V.rows(), sample_size, seed));
-  nmf::NmfConfig single = config;
-  single.threads = 1;
-  nmf::NmfResult fit = nmf::fit(S, single);
+  nmf::NmfResult fit = nmf::fit(S, config, Execution{1, {}, exec.cancel});
   auto resample_top = top_term_columns(fit.H, options.top_terms);
 
   const long k = static_cast<long>(reference_top.size());
@@ -97,7 +96,6 @@ void StabilityOptions::validate() const {
   if (!(sample_fraction > 0 && sample_fraction <= 1))
     throw UsageError("--sample-fraction must be in (0, 1], got " + std::to_string(sample_fraction));
   if (top_terms < 1) throw UsageError("--top-terms must be at least 1, got " + std::to_string(top_terms));
-  if (threads < 0) throw UsageError("--threads must be >= 0 (0 = all cores), got " + std::to_string(threads));
 }
 
 double average_jaccard(const std::vector<long>& a, const std::vector<long>& b) {
@@ -149,7 +147,8 @@ void check_sample_size(long rows, int k, const StabilityOptions& options) {
 
 StabilityResult stability(const nmf::SparseMatrix& V, const nmf::NmfConfig& config,
                           const std::vector<std::vector<long>>& reference_top,
-                          const StabilityOptions& options, Progress* progress) {
+                          const StabilityOptions& options, const Execution& exec,
+                          const std::function<void()>& on_resample) {
   options.validate();
   const long k = static_cast<long>(reference_top.size());
   if (k != config.k)
@@ -159,20 +158,24 @@ StabilityResult stability(const nmf::SparseMatrix& V, const nmf::NmfConfig& conf
   const long sample_size = std::lround(options.sample_fraction * static_cast<double>(V.rows()));
 
   const int resamples = options.resamples;
-  const int threads = std::min(resolve_threads(options.threads), resamples);
+  const int threads = std::min(resolve_threads(exec.threads), resamples);
   std::vector<std::vector<double>> agreement(static_cast<std::size_t>(resamples));
   std::vector<std::exception_ptr> errors(static_cast<std::size_t>(resamples));
+  std::mutex progress_mutex;
   // Resample r always runs with the same seed and one solver thread, and
   // lands in slot r: the outcome is the same for any thread count.
 #pragma omp parallel for schedule(static, 1) num_threads(threads)
   for (int r = 0; r < resamples; ++r) {
     try {
       agreement[static_cast<std::size_t>(r)] =
-          resample_agreement(V, config, reference_top, options, sample_size, r);
+          resample_agreement(V, config, reference_top, options, sample_size, r, exec);
     } catch (...) {
       errors[static_cast<std::size_t>(r)] = std::current_exception();
     }
-    if (progress) progress->advance();
+    if (on_resample) {
+      std::lock_guard lock(progress_mutex);
+      on_resample();
+    }
   }
   for (auto& e : errors)
     if (e) std::rethrow_exception(e);

@@ -141,12 +141,13 @@ DocumentSource memory_documents(std::vector<std::pair<std::string, std::string>>
   return source;
 }
 
-VectorizedCorpus vectorize(const DocumentSource& documents, const VectorizerOptions& options) {
+VectorizedCorpus vectorize(const DocumentSource& documents, const VectorizerOptions& options,
+                           const Execution& exec) {
   options.validate();
-  const int threads = resolve_threads(options.threads);
+  const int threads = resolve_threads(exec.threads);
   VectorizedCorpus out;
   auto start = Clock::now();
-  DocumentCounts counts = count_terms(documents, options.tokenizer, threads, nullptr);
+  DocumentCounts counts = count_terms(documents, options.tokenizer, exec, nullptr);
   out.seconds_reading = seconds_since(start);
   start = Clock::now();
   const ReadSplit split = split_read(documents, counts, out);
@@ -200,19 +201,19 @@ VectorizedCorpus vectorize(const DocumentSource& documents, const VectorizerOpti
   return out;
 }
 
-VectorizedCorpus vectorize(const std::string& root, const VectorizerOptions& options) {
+VectorizedCorpus vectorize(const std::string& root, const VectorizerOptions& options, const Execution& exec) {
   options.validate();
   const auto start = Clock::now();
   const DocumentSource documents = folder_documents(root, options.reader);
   const double listing = seconds_since(start);
-  VectorizedCorpus out = vectorize(documents, options);
+  VectorizedCorpus out = vectorize(documents, options, exec);
   out.seconds_listing = listing;
   return out;
 }
 
 VectorizedCorpus vectorize_with_vocabulary(const DocumentSource& documents, const VectorizerOptions& options,
-                                           const std::vector<std::string>& terms,
-                                           const Eigen::VectorXd& idf) {
+                                           const std::vector<std::string>& terms, const Eigen::VectorXd& idf,
+                                           const Execution& exec) {
   options.validate();
   if (static_cast<std::size_t>(idf.size()) != terms.size())
     throw InputError(fmt::format("vocabulary has {} terms but idf has {} values", terms.size(), idf.size()));
@@ -222,10 +223,10 @@ VectorizedCorpus vectorize_with_vocabulary(const DocumentSource& documents, cons
       throw InputError(fmt::format("vocabulary is not sorted and unique at term {} ('{}')", t + 1, terms[t]));
     dictionary.intern(terms[t]);
   }
-  const int threads = resolve_threads(options.threads);
+  const int threads = resolve_threads(exec.threads);
   VectorizedCorpus out;
   auto start = Clock::now();
-  DocumentCounts counts = count_terms(documents, options.tokenizer, threads, &dictionary);
+  DocumentCounts counts = count_terms(documents, options.tokenizer, exec, &dictionary);
   out.seconds_reading = seconds_since(start);
   start = Clock::now();
   const ReadSplit split = split_read(documents, counts, out);
@@ -245,13 +246,13 @@ VectorizedCorpus vectorize_with_vocabulary(const DocumentSource& documents, cons
 }
 
 VectorizedCorpus vectorize_with_vocabulary(const std::string& root, const VectorizerOptions& options,
-                                           const std::vector<std::string>& terms,
-                                           const Eigen::VectorXd& idf) {
+                                           const std::vector<std::string>& terms, const Eigen::VectorXd& idf,
+                                           const Execution& exec) {
   options.validate();
   const auto start = Clock::now();
   const DocumentSource documents = folder_documents(root, options.reader);
   const double listing = seconds_since(start);
-  VectorizedCorpus out = vectorize_with_vocabulary(documents, options, terms, idf);
+  VectorizedCorpus out = vectorize_with_vocabulary(documents, options, terms, idf, exec);
   out.seconds_listing = listing;
   return out;
 }

@@ -5,7 +5,7 @@
 #include <mutex>
 #include <optional>
 
-#include <unbake/core/progress.hpp>
+#include "core/progress_task.hpp"
 #include <unbake/core/threads.hpp>
 #include "text/vectorizer_workers.hpp"
 
@@ -46,9 +46,9 @@ class DocumentTally {
 
 }  // namespace
 
-DocumentCounts count_terms(const DocumentSource& documents, const TokenizerOptions& options, int threads,
-                           const TermDictionary* fixed) {
-  const int n_threads = resolve_threads(threads);
+DocumentCounts count_terms(const DocumentSource& documents, const TokenizerOptions& options,
+                           const Execution& exec, const TermDictionary* fixed) {
+  const int n_threads = resolve_threads(exec.threads);
   const auto n = static_cast<std::int64_t>(documents.ids.size());
   DocumentCounts out;
   out.workers.resize(static_cast<std::size_t>(n_threads));
@@ -68,7 +68,7 @@ DocumentCounts count_terms(const DocumentSource& documents, const TokenizerOptio
     failed = true;
   };
 
-  Progress progress("Reading", documents.ids.size(), true);
+  ProgressTask progress(exec, "Reading", documents.ids.size());
   std::atomic<std::uint64_t> bytes{0};
   std::atomic<std::int64_t> next{0};
   constexpr std::int64_t kChunk = 4;  // documents taken at a time: small, so workers finish together
@@ -89,6 +89,7 @@ DocumentCounts count_terms(const DocumentSource& documents, const TokenizerOptio
     for (std::int64_t first = next.fetch_add(kChunk); first < n && !failed; first = next.fetch_add(kChunk)) {
       for (std::int64_t i = first; i < std::min(n, first + kChunk) && !failed; ++i) {
         try {
+          exec.throw_if_cancelled();
           const auto doc = static_cast<std::size_t>(i);
           ReadOutcome outcome = documents.read(doc);
           std::uint64_t text_bytes = 0;

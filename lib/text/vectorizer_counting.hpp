@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include <unbake/core/execution.hpp>
 #include <unbake/text/tokenizer.hpp>
 #include <unbake/text/vectorizer.hpp>
 #include <unbake/text/vocabulary.hpp>
@@ -34,7 +35,8 @@ struct DocumentCounts {
 // `fixed`: count only the terms of this dictionary, by its ids; nullptr: each
 // worker collects every term into its own dictionary. Exceptions from any
 // worker are rethrown (the one of the earliest document).
-DocumentCounts count_terms(const DocumentSource& documents, const TokenizerOptions& options, int threads,
-                           const TermDictionary* fixed);
+// Reports the task "Reading" and checks exec.cancel before each document.
+DocumentCounts count_terms(const DocumentSource& documents, const TokenizerOptions& options,
+                           const Execution& exec, const TermDictionary* fixed);
 
 }  // namespace unbake::text

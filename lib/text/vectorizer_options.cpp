@@ -25,14 +25,13 @@ void VectorizerOptions::validate() const {
   if (max_df > 1 && max_df != std::floor(max_df))
     throw UsageError(
         fmt::format("max_df must be a fraction <= 1 or a whole document count above 1, got {}", max_df));
-  if (threads < 0) throw UsageError(fmt::format("threads must be >= 0 (0 = all cores), got {}", threads));
 }
 
 void to_json(nlohmann::json& j, const VectorizerOptions& o) {
   j = nlohmann::json{
       {"reader", o.reader},   {"tokenizer", o.tokenizer},       {"min_df", o.min_df},
       {"max_df", o.max_df},   {"max_features", o.max_features}, {"sublinear_tf", o.sublinear_tf},
-      {"use_idf", o.use_idf}, {"norm", to_string(o.norm)},      {"threads", o.threads}};
+      {"use_idf", o.use_idf}, {"norm", to_string(o.norm)}};
 }
 
 void from_json(const nlohmann::json& j, VectorizerOptions& o) {
@@ -44,7 +43,7 @@ void from_json(const nlohmann::json& j, VectorizerOptions& o) {
   j.at("sublinear_tf").get_to(o.sublinear_tf);
   j.at("use_idf").get_to(o.use_idf);
   o.norm = parse_norm(j.at("norm").get<std::string>());
-  read_whole_number(j, "threads", o.threads);
+  // "threads" of models saved by 0.1.0 is ignored: it never changed a result.
 }
 
 }  // namespace unbake::text

@@ -16,8 +16,7 @@ inline void check_recovers_planted(Solver solver, Init init, int max_iter) {
   c.init = init;
   c.tol = 1e-14;
   c.max_iter = max_iter;
-  c.threads = 1;
-  const NmfResult r = fit(p.V, c);
+  const NmfResult r = fit(p.V, c, unbake::Execution{1});
   CHECK(r.relative_error < 1e-3);
   CHECK(dense_relative_error(p.V, r.W, r.d, r.H) < 1e-3);
   CHECK(r.W.minCoeff() >= 0);
@@ -34,8 +33,7 @@ inline void check_monotone(Solver solver, Init init) {
   c.init = init;
   c.tol = 1e-12;
   c.max_iter = 300;
-  c.threads = 2;
-  const NmfResult r = fit(V, c);
+  const NmfResult r = fit(V, c, unbake::Execution{2});
   REQUIRE(r.objective_trace.size() >= 20);
   for (size_t i = 1; i < r.objective_trace.size(); ++i) {
     INFO("iteration " << i);

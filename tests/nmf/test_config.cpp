@@ -32,7 +32,6 @@ TEST_CASE("validate rejects each bad field") {
   rejects([](NmfConfig& c) { c.tol = 0; });
   rejects([](NmfConfig& c) { c.tol = std::numeric_limits<double>::infinity(); });
   rejects([](NmfConfig& c) { c.max_iter = 0; });
-  rejects([](NmfConfig& c) { c.threads = -1; });
   rejects([](NmfConfig& c) { c.l1_w = -0.1; });
   rejects([](NmfConfig& c) { c.l2_h = std::numeric_limits<double>::quiet_NaN(); });
 }

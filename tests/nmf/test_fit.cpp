@@ -13,11 +13,10 @@ using namespace unbake::nmf::testing;
 
 namespace {
 
-NmfConfig config(int k, Solver solver, int threads) {
+NmfConfig config(int k, Solver solver) {
   NmfConfig c;
   c.k = k;
   c.solver = solver;
-  c.threads = threads;
   c.max_iter = 40;
   c.tol = 1e-12;
   return c;
@@ -37,9 +36,9 @@ std::string message_of(const SparseMatrix& V, const NmfConfig& c) {
 TEST_CASE("fit is bit-identical for 1, 2 and 3 threads, for every solver") {
   const SparseMatrix V = noisy(700, 120, 6, 0.08);  // several row blocks on both sides
   for (Solver s : {Solver::hals, Solver::mu, Solver::als, Solver::kl}) {
-    const NmfResult one = fit(V, config(5, s, 1));
+    const NmfResult one = fit(V, config(5, s), unbake::Execution{1});
     for (int threads : {2, 3}) {
-      const NmfResult many = fit(V, config(5, s, threads));
+      const NmfResult many = fit(V, config(5, s), unbake::Execution{threads});
       INFO(to_string(s) << " with " << threads << " threads");
       CHECK(many.W == one.W);
       CHECK(many.d == one.d);
@@ -51,7 +50,7 @@ TEST_CASE("fit is bit-identical for 1, 2 and 3 threads, for every solver") {
 
 TEST_CASE("result is normalised: W columns and H rows sum to 1, d descending") {
   const SparseMatrix V = noisy(50, 40, 2);
-  const NmfResult r = fit(V, config(6, Solver::hals, 2));
+  const NmfResult r = fit(V, config(6, Solver::hals));
   for (int t = 0; t < 6; ++t) {
     CHECK(r.W.col(t).sum() == doctest::Approx(1));
     CHECK(r.H.row(t).sum() == doctest::Approx(1));
@@ -63,7 +62,7 @@ TEST_CASE("result is normalised: W columns and H rows sum to 1, d descending") {
 
 TEST_CASE("the stopping rule: converged on small change, not converged at max_iter") {
   const SparseMatrix V = noisy(50, 40, 3);
-  NmfConfig c = config(4, Solver::hals, 1);
+  NmfConfig c = config(4, Solver::hals);
   c.tol = 1e-3;
   c.max_iter = 500;
   const NmfResult r = fit(V, c);
@@ -107,9 +106,9 @@ TEST_CASE("validation names the problem") {
 
 TEST_CASE("an uncompressed input gives the same result as a compressed one") {
   SparseMatrix V = noisy(30, 20, 4);
-  const NmfResult a = fit(V, config(3, Solver::hals, 1));
+  const NmfResult a = fit(V, config(3, Solver::hals));
   V.uncompress();
-  const NmfResult b = fit(V, config(3, Solver::hals, 1));
+  const NmfResult b = fit(V, config(3, Solver::hals));
   CHECK(a.W == b.W);
   CHECK(a.H == b.H);
 }

@@ -22,8 +22,7 @@ TEST_CASE("hals with many topics (the sweep that skips unmoved entries) is monot
   c.k = 36;
   c.tol = 1e-14;
   c.max_iter = 1000;
-  c.threads = 2;
-  const NmfResult r = fit(p.V, c);
+  const NmfResult r = fit(p.V, c, unbake::Execution{2});
   CHECK(r.relative_error < 0.05);
   CHECK(std::abs(r.relative_error - dense_relative_error(p.V, r.W, r.d, r.H)) < 1e-10);
   CHECK(r.W.minCoeff() >= 0);
@@ -63,15 +62,13 @@ TEST_CASE("hals at every k from 1 to 34 is monotone, deterministic and reports i
     c.k = k;
     c.tol = 1e-12;
     c.max_iter = 40;
-    c.threads = 2;
-    const NmfResult r = fit(V, c);
+    const NmfResult r = fit(V, c, unbake::Execution{2});
     for (size_t i = 1; i < r.objective_trace.size(); ++i)
       CHECK(r.objective_trace[i] <= r.objective_trace[i - 1] * (1 + 1e-12) + 1e-15);
     CHECK(std::abs(r.relative_error - dense_relative_error(V, r.W, r.d, r.H)) < 1e-10);
     CHECK(r.W.minCoeff() >= 0);
     CHECK(r.H.minCoeff() >= 0);
-    c.threads = 1;
-    const NmfResult one = fit(V, c);
+    const NmfResult one = fit(V, c, unbake::Execution{1});
     CHECK(one.W == r.W);
     CHECK(one.H == r.H);
   }

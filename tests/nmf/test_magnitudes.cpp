@@ -37,7 +37,6 @@ NmfConfig config(Solver s) {
   c.solver = s;
   c.max_iter = 60;
   c.tol = 1e-10;
-  c.threads = 1;
   return c;
 }
 
@@ -162,16 +161,16 @@ TEST_CASE("the objective trace grows with the iterations, not with --max-iter") 
 
 TEST_CASE("solve_w and solve_h are exact under power-of-two scaling far outside the window") {
   const Planted p = planted(24, 18, 3, 5);
-  const Matrix W0 = solve_w(p.V, p.H, 1), H0 = solve_h(p.V, p.W, 1);
+  const Matrix W0 = solve_w(p.V, p.H, unbake::Execution{1}), H0 = solve_h(p.V, p.W, unbake::Execution{1});
   for (int j : {-900, -300, 300, 900}) {
     CAPTURE(j);
-    const Matrix W = solve_w(times_power(p.V, j), p.H, 1), H = solve_h(times_power(p.V, j), p.W, 1);
+    const Matrix W = solve_w(times_power(p.V, j), p.H, unbake::Execution{1}), H = solve_h(times_power(p.V, j), p.W, unbake::Execution{1});
     CHECK(all_finite(W));
     CHECK(all_finite(H));
     CHECK(W == W0 * std::ldexp(1.0, j));
     CHECK(H == H0 * std::ldexp(1.0, j));
     // And a fixed factor far from 1 (j / 2 keeps the product in range).
-    const Matrix Ws = solve_w(p.V, p.H * std::ldexp(1.0, j / 2), 1);
+    const Matrix Ws = solve_w(p.V, p.H * std::ldexp(1.0, j / 2), unbake::Execution{1});
     CHECK(Ws == W0 * std::ldexp(1.0, -j / 2));
   }
 }

@@ -60,7 +60,6 @@ TEST_CASE("empty rows and columns are left out of the solve and come back as zer
   NmfConfig c;
   c.k = 3;
   c.max_iter = 30;
-  c.threads = 1;
   for (Solver s : {Solver::hals, Solver::kl}) {
     c.solver = s;
     const NmfResult small = fit(p.V, c), r = fit(big, c);

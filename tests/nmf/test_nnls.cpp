@@ -71,9 +71,9 @@ TEST_CASE("nnls matches brute force over active sets for k <= 4") {
 
 TEST_CASE("solve_h and solve_w recover planted factors exactly") {
   const Planted p = planted(30, 25, 3, 4);
-  const Matrix H = solve_h(p.V, p.W, 2);
+  const Matrix H = solve_h(p.V, p.W, unbake::Execution{2});
   CHECK((H - p.H).norm() <= 1e-9 * p.H.norm());
-  const Matrix W = solve_w(p.V, p.H, 3);
+  const Matrix W = solve_w(p.V, p.H, unbake::Execution{3});
   CHECK((W - p.W).norm() <= 1e-9 * p.W.norm());
 }
 
@@ -81,14 +81,14 @@ TEST_CASE("solve_h satisfies the KKT conditions on noisy data") {
   const SparseMatrix V = noisy(30, 20, 8);
   std::srand(3);
   const Matrix W = Matrix::Random(30, 4).cwiseAbs();
-  const Matrix H = solve_h(V, W, 2);
+  const Matrix H = solve_h(V, W, unbake::Execution{2});
   CHECK(H.minCoeff() >= 0);
   // Gradient of ½||V − WH||²: Wᵀ(WH − V) must be >= 0, and 0 where H > 0.
   const Matrix grad = W.transpose() * (W * H - Matrix(V));
   const double scale = (W.transpose() * Matrix(V)).norm();
   CHECK(grad.minCoeff() >= -1e-9 * scale);
   CHECK((H.array() > 0).select(grad.array().abs(), 0.0).maxCoeff() <= 1e-9 * scale);
-  CHECK(solve_h(V, W, 1) == H);
+  CHECK(solve_h(V, W, unbake::Execution{1}) == H);
 }
 
 TEST_CASE("solve_w and solve_h reject mismatched shapes") {

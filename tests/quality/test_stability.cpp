@@ -17,7 +17,6 @@ NmfConfig small_config(int k, unbake::nmf::Init init) {
   NmfConfig c;
   c.k = k;
   c.init = init;
-  c.threads = 1;
   c.max_iter = 100;
   return c;
 }
@@ -96,10 +95,8 @@ TEST_CASE("stability does not depend on the thread count") {
   options.resamples = 5;
   options.top_terms = 10;
   options.seed = 42;
-  options.threads = 1;
-  auto one = stability(noise, config, reference, options);
-  options.threads = 2;
-  auto two = stability(noise, config, reference, options);
+  auto one = stability(noise, config, reference, options, unbake::Execution{1});
+  auto two = stability(noise, config, reference, options, unbake::Execution{2});
   CHECK(one.per_topic == two.per_topic);
   CHECK(one.per_resample == two.per_resample);
   CHECK(one.stability == two.stability);

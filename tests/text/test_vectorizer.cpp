@@ -64,7 +64,6 @@ VectorizerOptions loose() {
   VectorizerOptions o;
   o.min_df = 1;
   o.max_df = 1.0;
-  o.threads = 1;
   return o;
 }
 
@@ -126,15 +125,13 @@ TEST_CASE("vectorizer: counts, idf and terms agree with the tokenizer and the fo
 TEST_CASE("vectorizer: the result is identical for 1, 2 and 3 threads") {
   const auto dir = random_corpus("threads", 120);
   VectorizerOptions o;  // default pruning, so columns depend on merged df
-  o.threads = 1;
-  const VectorizedCorpus one = vectorize(dir.string(), o);
+  const VectorizedCorpus one = vectorize(dir.string(), o, unbake::Execution{1});
   REQUIRE(one.doc_ids.size() == 120);
   REQUIRE(one.terms.size() > 50);
   for (int threads : {2, 3}) {
     CAPTURE(threads);
-    o.threads = threads;
     for (int repeat = 0; repeat < 3; ++repeat) {
-      const VectorizedCorpus other = vectorize(dir.string(), o);
+      const VectorizedCorpus other = vectorize(dir.string(), o, unbake::Execution{threads});
       CHECK(other.doc_ids == one.doc_ids);
       CHECK(other.terms == one.terms);
       CHECK(other.df == one.df);
@@ -201,10 +198,10 @@ TEST_CASE("vectorizer: pruning that keeps nothing is a usage error") {
 TEST_CASE("vectorizer: a fixed vocabulary and idf reproduce the learned matrix") {
   const auto dir = random_corpus("fixed", 40);
   VectorizerOptions o;
-  o.threads = 2;
   o.sublinear_tf = true;
-  const VectorizedCorpus learned = vectorize(dir.string(), o);
-  const VectorizedCorpus again = vectorize_with_vocabulary(dir.string(), o, learned.terms, learned.idf);
+  const VectorizedCorpus learned = vectorize(dir.string(), o, unbake::Execution{2});
+  const VectorizedCorpus again =
+      vectorize_with_vocabulary(dir.string(), o, learned.terms, learned.idf, unbake::Execution{3});
   CHECK(again.doc_ids == learned.doc_ids);
   CHECK(again.df == learned.df);
   CHECK(same_matrix(again.V, learned.V));
@@ -232,7 +229,6 @@ TEST_CASE("vectorizer: options round-trip through JSON and reject bad values") {
   o.sublinear_tf = true;
   o.use_idf = false;
   o.norm = Norm::l1;
-  o.threads = 3;
   o.reader.max_file_mb = 8;
   o.tokenizer.ngram = 2;
   const nlohmann::json j = o;
@@ -255,5 +251,4 @@ TEST_CASE("vectorizer: options round-trip through JSON and reject bad values") {
   CHECK_THROWS_AS(bad([](auto& v) { v.min_df = 2.5; }).validate(), unbake::UsageError);
   CHECK_THROWS_AS(bad([](auto& v) { v.max_df = 0; }).validate(), unbake::UsageError);
   CHECK_THROWS_AS(bad([](auto& v) { v.max_df = 1.5; }).validate(), unbake::UsageError);
-  CHECK_THROWS_AS(bad([](auto& v) { v.threads = -2; }).validate(), unbake::UsageError);
 }

@@ -38,4 +38,11 @@ class NumericError : public Error {
   using Error::Error;
 };
 
+// The caller asked the job to stop (Execution::cancel). Nothing was returned
+// and nothing was written.
+class Cancelled : public Error {
+ public:
+  Cancelled() : Error("cancelled") {}
+};
+
 }  // namespace unbake

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include <unbake/core/execution.hpp>
 #include <unbake/model/topic_model.hpp>
 #include <unbake/nmf/result.hpp>
 #include <unbake/report/run_summary.hpp>
@@ -32,7 +33,7 @@ struct FitOutcome {
 // best mixtures for the reported topics, and `transform` of a training
 // document reproduces its mixture from fit — which solvers that stop early
 // on W do not guarantee.
-FitOutcome fit_topics(const std::string& root, const FitOptions& options);
+FitOutcome fit_topics(const std::string& root, const FitOptions& options, const Execution& exec = {});
 
 struct TransformOutcome {
   std::vector<report::DocumentMixture> documents;  // paths relative to the input given
@@ -42,7 +43,8 @@ struct TransformOutcome {
 
 // Maps the documents under each input (a folder or a file) onto the model's
 // topics: same tokenizer and weighting as fit, exact NNLS with H fixed.
-TransformOutcome transform(const TopicModel& model, const std::vector<std::string>& inputs, int threads);
+TransformOutcome transform(const TopicModel& model, const std::vector<std::string>& inputs,
+                           const Execution& exec = {});
 
 // JSON of the report schema "unbake.report/1" (README documents it).
 

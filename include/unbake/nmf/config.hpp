@@ -21,7 +21,6 @@ struct NmfConfig {
   std::uint64_t seed = 0;
   double tol = 1e-4;  // stop when (previous - current) / previous < tol
   int max_iter = 200;
-  int threads = 0;  // 0 = all cores; results never depend on it
   double l1_w = 0, l1_h = 0, l2_w = 0, l2_h = 0;
   // Start each half-step from an extrapolated point (extrapolation.hpp);
   // hals only. Fewer iterations to the same error; the objective

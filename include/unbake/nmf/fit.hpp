@@ -1,7 +1,7 @@
 #pragma once
 // The one driver loop: init -> (solver update of W, of H; objective; stop
 // rule) -> normalise. Every solver plugs in through nmf/solver.hpp.
-#include <unbake/core/progress.hpp>
+#include <unbake/core/execution.hpp>
 #include <unbake/nmf/config.hpp>
 #include <unbake/nmf/result.hpp>
 #include <unbake/nmf/types.hpp>
@@ -10,8 +10,8 @@ namespace unbake::nmf {
 
 // Validates `config` against V's shape (UsageError) and V's values
 // (InputError for negative / non-finite entries), then factors V.
-// `progress`, when given, is advanced once per iteration (its total should be
-// config.max_iter); callers that run many fits at once pass none.
-NmfResult fit(const SparseMatrix& V, const NmfConfig& config, Progress* progress = nullptr);
+// Reports the task "factorizing, iteration" (total config.max_iter) to
+// exec.progress and checks exec.cancel once per iteration (throws Cancelled).
+NmfResult fit(const SparseMatrix& V, const NmfConfig& config, const Execution& exec = {});
 
 }  // namespace unbake::nmf

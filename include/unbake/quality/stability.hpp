@@ -4,14 +4,12 @@
 // each resample's topics to the full model's by their top-t word lists with an
 // optimal assignment, and average the agreement.
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include <unbake/nmf/config.hpp>
+#include <unbake/core/execution.hpp>
 #include <unbake/nmf/types.hpp>
-
-namespace unbake {
-class Progress;
-}
 
 namespace unbake::quality {
 
@@ -20,7 +18,6 @@ struct StabilityOptions {
   double sample_fraction = 0.8;
   int top_terms = 20;  // t: length of the word lists compared
   std::uint64_t seed = 0;
-  int threads = 0;        // resamples fitted at once (0 = all cores); results never depend on it
   void validate() const;  // throws UsageError
 };
 
@@ -46,10 +43,12 @@ void check_sample_size(long rows, int k, const StabilityOptions& options);
 // `reference_top[t]` is the full model's topic t top-term list (term columns).
 // Each resample fits `config` (with one thread each: resamples run side by
 // side instead) on round(sample_fraction · rows) rows of V drawn without
-// replacement, seeded by options.seed and the resample's number. `progress`,
-// if given, advances once per resample fitted.
+// replacement, seeded by options.seed and the resample's number; up to
+// exec.threads resamples run at once. `on_resample`, if given, is called
+// (from any thread, one call at a time) after each resample is fitted.
 StabilityResult stability(const nmf::SparseMatrix& V, const nmf::NmfConfig& config,
                           const std::vector<std::vector<long>>& reference_top,
-                          const StabilityOptions& options, Progress* progress = nullptr);
+                          const StabilityOptions& options, const Execution& exec = {},
+                          const std::function<void()>& on_resample = {});
 
 }  // namespace unbake::quality

@@ -11,6 +11,7 @@
 
 #include <Eigen/Core>
 
+#include <unbake/core/execution.hpp>
 #include <unbake/text/reader.hpp>
 #include <unbake/text/tfidf.hpp>
 #include <unbake/text/vectorizer_options.hpp>
@@ -45,15 +46,18 @@ DocumentSource memory_documents(std::vector<std::pair<std::string, std::string>>
 
 // Learns the vocabulary and idf from the documents. Throws InputError when no
 // document could be read, UsageError when pruning leaves no term.
-VectorizedCorpus vectorize(const DocumentSource& documents, const VectorizerOptions& options);
-VectorizedCorpus vectorize(const std::string& root, const VectorizerOptions& options);
+VectorizedCorpus vectorize(const DocumentSource& documents, const VectorizerOptions& options,
+                           const Execution& exec = {});
+VectorizedCorpus vectorize(const std::string& root, const VectorizerOptions& options, const Execution& exec = {});
 
 // New documents against a fixed vocabulary (sorted bytewise) and idf, e.g. of
 // a saved model: terms outside it are ignored; min_df, max_df and max_features
 // do not apply. `df` of the result counts the new documents.
 VectorizedCorpus vectorize_with_vocabulary(const DocumentSource& documents, const VectorizerOptions& options,
-                                           const std::vector<std::string>& terms, const Eigen::VectorXd& idf);
+                                           const std::vector<std::string>& terms, const Eigen::VectorXd& idf,
+                                           const Execution& exec = {});
 VectorizedCorpus vectorize_with_vocabulary(const std::string& root, const VectorizerOptions& options,
-                                           const std::vector<std::string>& terms, const Eigen::VectorXd& idf);
+                                           const std::vector<std::string>& terms, const Eigen::VectorXd& idf,
+                                           const Execution& exec = {});
 
 }  // namespace unbake::text

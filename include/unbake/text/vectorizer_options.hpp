@@ -19,7 +19,6 @@ struct VectorizerOptions {
   bool sublinear_tf = false;
   bool use_idf = true;
   Norm norm = Norm::l2;
-  int threads = 0;        // 0 = all cores
   void validate() const;  // throws UsageError
 
   PruneSettings prune() const { return {min_df, max_df, max_features}; }

@@ -1,0 +1,74 @@
+#include "execution.hpp"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "number_flags.hpp"
+
+namespace unbake::app {
+namespace {
+
+int g_threads = 0;
+bool g_progress = true;
+std::atomic<bool> g_cancel{false};
+static_assert(std::atomic<bool>::is_always_lock_free, "the flag is set from a signal handler");
+
+// One line on stderr, redrawn at most ten times a second: "label done/total",
+// and the read rate when the task reports bytes.
+class ProgressLine {
+ public:
+  void operator()(const ProgressUpdate& u) {
+    const auto now = std::chrono::steady_clock::now();
+    if (u.task != task_) {
+      task_ = std::string(u.task);
+      start_ = now;
+      last_draw_ = now - std::chrono::seconds(1);
+    }
+    if (!u.finished && now - last_draw_ < std::chrono::milliseconds(100)) return;
+    last_draw_ = now;
+    const double secs = std::chrono::duration<double>(now - start_).count();
+    char line[160];
+    int n = std::snprintf(line, sizeof line, "\r%s %llu", task_.c_str(), static_cast<unsigned long long>(u.done));
+    if (u.total > 0 && n > 0 && n < static_cast<int>(sizeof line))
+      n += std::snprintf(line + n, sizeof line - n, "/%llu", static_cast<unsigned long long>(u.total));
+    if (u.bytes > 0 && secs > 0 && n > 0 && n < static_cast<int>(sizeof line))
+      n += std::snprintf(line + n, sizeof line - n, "  %.1f MB/s", static_cast<double>(u.bytes) / 1e6 / secs);
+    std::fprintf(stderr, "%s\x1b[K%s", line, u.finished ? "\n" : "");
+    std::fflush(stderr);
+    if (u.finished) task_.clear();
+  }
+
+ private:
+  std::string task_;
+  std::chrono::steady_clock::time_point start_, last_draw_;
+};
+
+}  // namespace
+
+CLI::Option* add_threads_flag(CLI::App& app) {
+  return add_number(app, "--threads", g_threads, "Worker threads (0 = all cores); results do not depend on it")
+      ->type_name("N");
+}
+
+void enable_progress(bool enabled) { g_progress = enabled; }
+
+bool progress_line_active() { return g_progress && ::isatty(STDERR_FILENO) == 1; }
+
+std::atomic<bool>& cancel_flag() { return g_cancel; }
+
+Execution execution() {
+  Execution exec;
+  exec.threads = g_threads;
+  exec.cancel = &g_cancel;
+  if (progress_line_active()) {
+    auto line = std::make_shared<ProgressLine>();
+    exec.progress = [line](const ProgressUpdate& u) { (*line)(u); };
+  }
+  return exec;
+}
+
+}  // namespace unbake::app
