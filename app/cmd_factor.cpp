@@ -16,16 +16,16 @@
 
 #include "nmf/json.hpp"
 
-#include "command.hpp"
-#include "execution.hpp"
 #include <unbake/core/errors.hpp>
-#include "core/log.hpp"
 #include <unbake/core/printable.hpp>
 #include <unbake/io/atomic_file.hpp>
 #include <unbake/io/csv.hpp>
 #include <unbake/io/matrix_input.hpp>
 #include <unbake/io/output_guard.hpp>
 #include <unbake/nmf/fit.hpp>
+#include "command.hpp"
+#include "core/log.hpp"
+#include "execution.hpp"
 #include "nmf_flags.hpp"
 
 namespace unbake::app {

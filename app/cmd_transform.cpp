@@ -4,20 +4,20 @@
 
 #include <nlohmann/json.hpp>
 
-#include "report/json.hpp"
 #include "model/json.hpp"
+#include "report/json.hpp"
 
-#include "command.hpp"
-#include "execution.hpp"
 #include <unbake/core/threads.hpp>
 #include <unbake/io/atomic_file.hpp>
 #include <unbake/io/output_guard.hpp>
 #include <unbake/model/fit_topics.hpp>
 #include <unbake/model/topic_model.hpp>
-#include "number_flags.hpp"
-#include "output_checks.hpp"
 #include <unbake/report/csv_report.hpp>
 #include <unbake/report/text_report.hpp>
+#include "command.hpp"
+#include "execution.hpp"
+#include "number_flags.hpp"
+#include "output_checks.hpp"
 #include "vectorizer_flags.hpp"
 
 namespace unbake::app {

@@ -2,14 +2,14 @@
 // folder, with its terms (columns) and document ids (rows).
 #include <cstddef>
 
-#include "command.hpp"
-#include "core/log.hpp"
 #include <unbake/io/atomic_file.hpp>
 #include <unbake/io/matrix_market.hpp>
 #include <unbake/io/output_guard.hpp>
-#include "output_checks.hpp"
 #include <unbake/text/vectorizer.hpp>
+#include "command.hpp"
+#include "core/log.hpp"
 #include "execution.hpp"
+#include "output_checks.hpp"
 #include "vectorizer_flags.hpp"
 
 namespace unbake::app {

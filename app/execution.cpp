@@ -32,7 +32,8 @@ class ProgressLine {
     last_draw_ = now;
     const double secs = std::chrono::duration<double>(now - start_).count();
     char line[160];
-    int n = std::snprintf(line, sizeof line, "\r%s %llu", task_.c_str(), static_cast<unsigned long long>(u.done));
+    int n =
+        std::snprintf(line, sizeof line, "\r%s %llu", task_.c_str(), static_cast<unsigned long long>(u.done));
     if (u.total > 0 && n > 0 && n < static_cast<int>(sizeof line))
       n += std::snprintf(line + n, sizeof line - n, "/%llu", static_cast<unsigned long long>(u.total));
     if (u.bytes > 0 && secs > 0 && n > 0 && n < static_cast<int>(sizeof line))
@@ -50,7 +51,8 @@ class ProgressLine {
 }  // namespace
 
 CLI::Option* add_threads_flag(CLI::App& app) {
-  return add_number(app, "--threads", g_threads, "Worker threads (0 = all cores); results do not depend on it")
+  return add_number(app, "--threads", g_threads,
+                    "Worker threads (0 = all cores); results do not depend on it")
       ->type_name("N");
 }
 

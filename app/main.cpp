@@ -11,13 +11,13 @@
 
 #include <CLI/CLI.hpp>
 
-#include "command.hpp"
-#include "execution.hpp"
 #include <unbake/core/errors.hpp>
-#include "core/log.hpp"
 #include <unbake/core/threads.hpp>
 #include <unbake/core/version.hpp>
 #include <unbake/io/atomic_file.hpp>
+#include "command.hpp"
+#include "core/log.hpp"
+#include "execution.hpp"
 
 namespace {
 

@@ -4,9 +4,9 @@
 #include <array>
 
 #include <unbake/core/errors.hpp>
-#include "fuzz_input.hpp"
 #include <unbake/io/csv.hpp>
 #include <unbake/io/matrix_input.hpp>
+#include "fuzz_input.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0 || size > (1 << 14)) return 0;

@@ -6,9 +6,9 @@
 #include <cmath>
 
 #include <unbake/core/errors.hpp>
-#include "fuzz_input.hpp"
 #include <unbake/io/matrix_input.hpp>
 #include <unbake/nmf/fit.hpp>
+#include "fuzz_input.hpp"
 
 namespace {
 

@@ -4,8 +4,8 @@
 #include <cmath>
 
 #include <unbake/core/errors.hpp>
-#include "fuzz_input.hpp"
 #include <unbake/io/matrix_input.hpp>
+#include "fuzz_input.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size > (1 << 16)) return 0;

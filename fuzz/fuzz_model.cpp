@@ -5,9 +5,9 @@
 #include <set>
 
 #include <unbake/core/errors.hpp>
-#include "fuzz_input.hpp"
 #include <unbake/model/fit_topics.hpp>
 #include <unbake/model/topic_model.hpp>
+#include "fuzz_input.hpp"
 
 namespace {
 

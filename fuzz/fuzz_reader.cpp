@@ -4,10 +4,10 @@
 #include <array>
 #include <memory>
 
-#include "fuzz_input.hpp"
-#include "text/decode.hpp"
 #include <unbake/text/reader.hpp>
 #include <unbake/text/tokenizer.hpp>
+#include "fuzz_input.hpp"
+#include "text/decode.hpp"
 
 namespace {
 

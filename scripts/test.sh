@@ -22,6 +22,7 @@ esac
 bash scripts/install-deps.sh
 bash scripts/build.sh
 ctest --test-dir "${UNBAKE_BUILD_DIR:-build}" --output-on-failure --parallel "$(nproc)"
+bash scripts/test-package.sh "${UNBAKE_BUILD_DIR:-build}"
 $all || exit 0
 
 # The checking builds use -O1: much quicker to compile than -O3, and still

@@ -21,8 +21,8 @@
 #include <vector>
 
 #include <unbake/core/errors.hpp>
-#include "core/log.hpp"
 #include <unbake/io/output_path.hpp>
+#include "core/log.hpp"
 
 namespace unbake::io {
 namespace {

@@ -7,8 +7,8 @@
 
 #include <unbake/core/errors.hpp>
 #include <unbake/io/csv.hpp>
-#include "io/file_contents.hpp"
 #include <unbake/io/matrix_market.hpp>
+#include "io/file_contents.hpp"
 #include "io/number_text.hpp"
 
 namespace unbake::io {

@@ -5,18 +5,18 @@
 
 #include <nlohmann/json.hpp>
 
-#include "text/json.hpp"
-#include "nmf/json.hpp"
 #include "model/json.hpp"
+#include "nmf/json.hpp"
+#include "text/json.hpp"
 
 #include <unbake/core/errors.hpp>
-#include "core/log.hpp"
 #include <unbake/core/version.hpp>
 #include <unbake/nmf/fit.hpp>
 #include <unbake/nmf/nnls.hpp>
-#include "nmf/primitives.hpp"
 #include <unbake/quality/coherence.hpp>
 #include <unbake/text/tokenizer.hpp>
+#include "core/log.hpp"
+#include "nmf/primitives.hpp"
 
 namespace unbake::model {
 namespace {
@@ -134,7 +134,8 @@ TransformOutcome transform(const TopicModel& model, const std::vector<std::strin
   TransformOutcome out;
   const text::VectorizerOptions& options = model.vectorizer;
   for (const auto& input : inputs) {
-    text::VectorizedCorpus corpus = text::vectorize_with_vocabulary(input, options, model.terms, model.idf, exec);
+    text::VectorizedCorpus corpus =
+        text::vectorize_with_vocabulary(input, options, model.terms, model.idf, exec);
     nmf::Matrix W = nmf::solve_w(corpus.V, model.H, exec);
     auto docs = report::mixtures(W, corpus.doc_ids);
     out.documents.insert(out.documents.end(), std::make_move_iterator(docs.begin()),

@@ -6,14 +6,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include "nmf/json.hpp"
 #include "model/json.hpp"
+#include "nmf/json.hpp"
 
 #include <unbake/core/errors.hpp>
 #include <unbake/core/version.hpp>
 #include <unbake/io/atomic_file.hpp>
-#include "io/file_contents.hpp"
 #include <unbake/nmf/config.hpp>
+#include "io/file_contents.hpp"
 
 namespace unbake::model {
 

@@ -3,8 +3,8 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "nmf/json.hpp"
 #include <string>
+#include "nmf/json.hpp"
 
 #include <unbake/core/errors.hpp>
 #include "core/json_number.hpp"

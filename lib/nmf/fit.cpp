@@ -11,10 +11,10 @@
 
 #include <unbake/core/errors.hpp>
 #include <unbake/core/threads.hpp>
+#include <unbake/nmf/memory_estimate.hpp>
 #include "core/progress_task.hpp"
 #include "nmf/extrapolation.hpp"
 #include "nmf/init.hpp"
-#include <unbake/nmf/memory_estimate.hpp>
 #include "nmf/primitives.hpp"
 #include "nmf/solver.hpp"
 #include "nmf/value_scale.hpp"

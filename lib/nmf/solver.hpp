@@ -9,8 +9,8 @@
 #include <memory>
 
 #include <unbake/nmf/config.hpp>
-#include "nmf/primitives.hpp"
 #include <unbake/nmf/types.hpp>
+#include "nmf/primitives.hpp"
 
 namespace unbake::nmf {
 

@@ -6,8 +6,8 @@
 
 #include "text/json.hpp"
 
-#include <unbake/report/topics.hpp>
 #include <unbake/report/run_summary.hpp>
+#include <unbake/report/topics.hpp>
 
 namespace unbake::report {
 

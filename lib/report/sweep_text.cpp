@@ -75,11 +75,13 @@ void write_sweep_text(std::ostream& out, const model::SweepReport& report) {
   const auto& stability = report.options.stability;
   out << "Sweep of " << printable(report.root) << ": " << report.documents << " documents, " << report.terms
       << " terms\n"
-      << "Stability: " << stability.resamples << " resamples of " << std::lround(100 * stability.sample_fraction)
-      << "% of the documents per k, top-" << stability.top_terms << " words compared\n\n";
+      << "Stability: " << stability.resamples << " resamples of "
+      << std::lround(100 * stability.sample_fraction) << "% of the documents per k, top-"
+      << stability.top_terms << " words compared\n\n";
   print_table(out, report.results);
   print_chart(out, report.results);
-  print_wrapped(out, "Recommended k = " + std::to_string(report.recommended_k()) + ": " + printable(report.reason));
+  print_wrapped(
+      out, "Recommended k = " + std::to_string(report.recommended_k()) + ": " + printable(report.reason));
 }
 
 }  // namespace unbake::report

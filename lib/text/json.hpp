@@ -5,8 +5,8 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include <unbake/text/reader.hpp>
-#include <unbake/text/vectorizer_options.hpp>
 #include <unbake/text/tokenizer.hpp>
+#include <unbake/text/vectorizer_options.hpp>
 
 namespace unbake::text {
 

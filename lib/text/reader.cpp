@@ -12,11 +12,11 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
-#include "text/json.hpp"
 #include <set>
 #include <system_error>
 #include <tuple>
 #include <utility>
+#include "text/json.hpp"
 
 #include <fmt/format.h>
 

@@ -13,11 +13,11 @@
 #include "text/json.hpp"
 
 #include <unbake/core/errors.hpp>
+#include <unbake/text/stopwords.hpp>
 #include "core/json_number.hpp"
 #include "text/ascii_words.hpp"
 #include "text/icu_words.hpp"
 #include "text/stemmer.hpp"
-#include <unbake/text/stopwords.hpp>
 #include "text/token_folder.hpp"
 
 namespace unbake::text {

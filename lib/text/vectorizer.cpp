@@ -7,8 +7,8 @@
 #include <fmt/format.h>
 
 #include <unbake/core/errors.hpp>
-#include "core/log.hpp"
 #include <unbake/core/threads.hpp>
+#include "core/log.hpp"
 #include "text/vectorizer_counting.hpp"
 #include "text/vectorizer_workers.hpp"
 

@@ -5,8 +5,8 @@
 #include <mutex>
 #include <optional>
 
-#include "core/progress_task.hpp"
 #include <unbake/core/threads.hpp>
+#include "core/progress_task.hpp"
 #include "text/vectorizer_workers.hpp"
 
 namespace unbake::text {

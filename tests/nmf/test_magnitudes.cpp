@@ -164,7 +164,8 @@ TEST_CASE("solve_w and solve_h are exact under power-of-two scaling far outside 
   const Matrix W0 = solve_w(p.V, p.H, unbake::Execution{1}), H0 = solve_h(p.V, p.W, unbake::Execution{1});
   for (int j : {-900, -300, 300, 900}) {
     CAPTURE(j);
-    const Matrix W = solve_w(times_power(p.V, j), p.H, unbake::Execution{1}), H = solve_h(times_power(p.V, j), p.W, unbake::Execution{1});
+    const Matrix W = solve_w(times_power(p.V, j), p.H, unbake::Execution{1}),
+                 H = solve_h(times_power(p.V, j), p.W, unbake::Execution{1});
     CHECK(all_finite(W));
     CHECK(all_finite(H));
     CHECK(W == W0 * std::ldexp(1.0, j));

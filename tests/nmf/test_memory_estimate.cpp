@@ -4,9 +4,9 @@
 #include <vector>
 
 #include <unbake/core/errors.hpp>
-#include "core/memory.hpp"
 #include <unbake/nmf/fit.hpp>
 #include <unbake/nmf/memory_estimate.hpp>
+#include "core/memory.hpp"
 #include "planted.hpp"
 
 using namespace unbake::nmf;

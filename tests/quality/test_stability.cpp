@@ -4,8 +4,8 @@
 
 #include <unbake/core/errors.hpp>
 #include <unbake/nmf/fit.hpp>
-#include "nmf/planted.hpp"
 #include <unbake/quality/stability.hpp>
+#include "nmf/planted.hpp"
 
 using namespace unbake::quality;
 using unbake::nmf::Matrix;

@@ -11,14 +11,14 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "text/json.hpp"
 #include <random>
 #include <string>
 #include <vector>
+#include "text/json.hpp"
 
 #include <unbake/core/errors.hpp>
-#include "text/decode.hpp"
 #include <unbake/text/reader.hpp>
+#include "text/decode.hpp"
 
 namespace fs = std::filesystem;
 using unbake::text::DocumentRef;

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include <unbake/core/errors.hpp>
-#include "text/token_folder.hpp"
 #include <unbake/text/tokenizer.hpp>
+#include "text/token_folder.hpp"
 
 namespace {
 

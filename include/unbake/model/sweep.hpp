@@ -15,7 +15,7 @@ namespace unbake::model {
 
 struct SweepOptions {
   text::VectorizerOptions vectorizer;
-  nmf::NmfConfig nmf;  // every setting but k, which each entry of `ks` replaces
+  nmf::NmfConfig nmf;   // every setting but k, which each entry of `ks` replaces
   std::vector<int> ks;  // ascending, distinct (quality::parse_k_range)
   quality::StabilityOptions stability;
   void validate() const;  // throws UsageError naming the field
@@ -48,7 +48,8 @@ struct SweepReport {
 // first fit whatever the largest k would refuse: too large for the corpus,
 // too large for a resample, more memory than there is.
 SweepReport sweep(const std::string& root, const SweepOptions& options, const Execution& exec = {});
-SweepReport sweep(const text::VectorizedCorpus& corpus, const SweepOptions& options, const Execution& exec = {});
+SweepReport sweep(const text::VectorizedCorpus& corpus, const SweepOptions& options,
+                  const Execution& exec = {});
 
 // JSON of the schema "unbake.sweep/1" (schemas/sweep.schema.json).
 std::string to_json_string(const SweepReport& report);

@@ -7,8 +7,8 @@
 #include <functional>
 #include <vector>
 
-#include <unbake/nmf/config.hpp>
 #include <unbake/core/execution.hpp>
+#include <unbake/nmf/config.hpp>
 #include <unbake/nmf/types.hpp>
 
 namespace unbake::quality {

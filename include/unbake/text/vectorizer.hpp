@@ -48,7 +48,8 @@ DocumentSource memory_documents(std::vector<std::pair<std::string, std::string>>
 // document could be read, UsageError when pruning leaves no term.
 VectorizedCorpus vectorize(const DocumentSource& documents, const VectorizerOptions& options,
                            const Execution& exec = {});
-VectorizedCorpus vectorize(const std::string& root, const VectorizerOptions& options, const Execution& exec = {});
+VectorizedCorpus vectorize(const std::string& root, const VectorizerOptions& options,
+                           const Execution& exec = {});
 
 // New documents against a fixed vocabulary (sorted bytewise) and idf, e.g. of
 // a saved model: terms outside it are ignored; min_df, max_df and max_features
