@@ -26,6 +26,7 @@
 #include "command.hpp"
 #include "core/log.hpp"
 #include "execution.hpp"
+#include "nmf/warnings.hpp"
 #include "nmf_flags.hpp"
 
 namespace unbake::app {
@@ -171,7 +172,7 @@ class FactorCommand : public Command {
       // Past the estimate (another process took the memory meanwhile).
       throw Error(opt_.matrix + ": out of memory while factoring at k = " + std::to_string(opt_.config.k));
     }
-    warn_if_worse_than_zero(r);
+    nmf::warn_if_worse_than_zero(r);
     const nmf::Matrix W = r.W * r.d.asDiagonal();
 
     const auto names = factor_names(r.config.k);

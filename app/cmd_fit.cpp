@@ -15,6 +15,7 @@
 #include "command.hpp"
 #include "core/log.hpp"
 #include "execution.hpp"
+#include "nmf/warnings.hpp"
 #include "nmf_flags.hpp"
 #include "number_flags.hpp"
 #include "output_checks.hpp"
@@ -54,7 +55,7 @@ class FitCommand : public Command {
     guard.check();
     auto outcome = model::fit_topics(root_, options_, execution());
     log_skipped(outcome.corpus.skipped);
-    warn_if_worse_than_zero(outcome.nmf);
+    nmf::warn_if_worse_than_zero(outcome.nmf);
     io::write_in_order({
         {json_ == "-" ? "" : "-",
          [&] {

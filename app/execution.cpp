@@ -14,8 +14,6 @@ namespace {
 
 int g_threads = 0;
 bool g_progress = true;
-std::atomic<bool> g_cancel{false};
-static_assert(std::atomic<bool>::is_always_lock_free, "the flag is set from a signal handler");
 
 // One line on stderr, redrawn at most ten times a second: "label done/total",
 // and the read rate when the task reports bytes.
@@ -26,7 +24,7 @@ class ProgressLine {
     if (u.task != task_) {
       task_ = std::string(u.task);
       start_ = now;
-      last_draw_ = now - std::chrono::seconds(1);
+      last_draw_ = now;
     }
     if (!u.finished && now - last_draw_ < std::chrono::milliseconds(100)) return;
     last_draw_ = now;
@@ -58,15 +56,10 @@ CLI::Option* add_threads_flag(CLI::App& app) {
 
 void enable_progress(bool enabled) { g_progress = enabled; }
 
-bool progress_line_active() { return g_progress && ::isatty(STDERR_FILENO) == 1; }
-
-std::atomic<bool>& cancel_flag() { return g_cancel; }
-
 Execution execution() {
   Execution exec;
   exec.threads = g_threads;
-  exec.cancel = &g_cancel;
-  if (progress_line_active()) {
+  if (g_progress && ::isatty(STDERR_FILENO) == 1) {
     auto line = std::make_shared<ProgressLine>();
     exec.progress = [line](const ProgressUpdate& u) { (*line)(u); };
   }

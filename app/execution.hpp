@@ -1,9 +1,8 @@
 #pragma once
-// The command line's execution context: the --threads of the running command,
-// the terminal progress line (a listener of the library's progress), and the
-// flag that Ctrl-C sets to cancel the running library call.
-#include <atomic>
-
+// The command line's execution context: the --threads of the running command
+// and the terminal progress line (a listener of the library's progress).
+// Ctrl-C does not cancel through Execution::cancel yet: the signal handler in
+// main.cpp removes pending outputs and ends the process.
 #include <CLI/CLI.hpp>
 
 #include <unbake/core/execution.hpp>
@@ -15,10 +14,6 @@ CLI::Option* add_threads_flag(CLI::App& app);
 
 // Off with --quiet; the line is drawn only when stderr is a terminal.
 void enable_progress(bool enabled);
-bool progress_line_active();
-
-// Set from the signal handler while a cancellable library call runs.
-std::atomic<bool>& cancel_flag();
 
 // The context for the library calls of the running command.
 Execution execution();

@@ -1,7 +1,6 @@
 #include "nmf_flags.hpp"
 
 #include <unbake/core/errors.hpp>
-#include "core/log.hpp"
 #include "execution.hpp"
 #include "number_flags.hpp"
 
@@ -54,12 +53,6 @@ void add_nmf_flags(CLI::App& app, nmf::NmfConfig& config, bool with_k) {
   app.add_flag("--extrapolate", config.extrapolate,
                "Start each half-step from an extrapolated point (Ang & Gillis 2019): fewer iterations to the "
                "same error; hals only");
-}
-
-void warn_if_worse_than_zero(const nmf::NmfResult& result) {
-  if (result.relative_error > 1)
-    log().warn("the {} fit ended with relative error {:.4g}, worse than all-zero factors; try --solver hals",
-               nmf::to_string(result.config.solver), result.relative_error);
 }
 
 }  // namespace unbake::app

@@ -14,9 +14,4 @@ namespace unbake::app {
 // rejected while parsing (exit 2); ranges are checked by NmfConfig::validate.
 void add_nmf_flags(CLI::App& app, nmf::NmfConfig& config, bool with_k = true);
 
-// Warns when a fit ended worse than W = H = 0 (relative error above 1), which
-// only the non-monotone clipped ALS can do: the numbers are reported as they
-// are, and the warning says what to use instead.
-void warn_if_worse_than_zero(const nmf::NmfResult& result);
-
 }  // namespace unbake::app

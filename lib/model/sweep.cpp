@@ -15,6 +15,7 @@
 #include "core/log.hpp"
 #include "core/progress_task.hpp"
 #include "model/json.hpp"
+#include "nmf/warnings.hpp"
 
 namespace unbake::model {
 namespace {
@@ -36,9 +37,7 @@ SweepResult sweep_one(const text::VectorizedCorpus& corpus, const nmf::NmfConfig
   SweepResult row;
   row.k = config.k;
   const nmf::NmfResult full = nmf::fit(corpus.V, config, exec.silent());
-  if (full.relative_error > 1)
-    log().warn("k = {}: the fit's relative error is {:.4f}, worse than all-zero factors (1)", config.k,
-               full.relative_error);
+  nmf::warn_if_worse_than_zero(full);
   progress.advance();
   row.relative_error = full.relative_error;
 
