@@ -2,11 +2,6 @@
 // V, prints the topic report, and optionally writes JSON, CSVs and a model.
 #include <iostream>
 
-#include <nlohmann/json.hpp>
-
-#include "model/json.hpp"
-#include "report/json.hpp"
-
 #include <unbake/io/atomic_file.hpp>
 #include <unbake/io/output_guard.hpp>
 #include <unbake/model/fit_topics.hpp>
@@ -53,33 +48,30 @@ class FitCommand : public Command {
     guard.output("--mixtures-csv", mixtures_csv_);
     guard.output("--topics-csv", topics_csv_);
     guard.check();
-    auto outcome = model::fit_topics(root_, options_, execution());
-    log_skipped(outcome.corpus.skipped);
-    nmf::warn_if_worse_than_zero(outcome.nmf);
+    const auto fitted = model::fit_topics(root_, options_, execution());
+    const report::FitReport& report = fitted.report;
+    log_skipped(report.corpus.skipped);
+    nmf::warn_if_worse_than_zero(report.nmf);
     io::write_in_order({
         {json_ == "-" ? "" : "-",
          [&] {
-           io::write_atomically("-", [&](std::ostream& out) {
-             report::write_text_report(out, outcome.topics, options_.topics, outcome.corpus, outcome.nmf,
-                                       outcome.seconds);
-           });
+           io::write_atomically("-", [&](std::ostream& out) { report::write_text_report(out, report); });
          }},
         {json_,
          [&] {
-           auto j = model::report_json(outcome, options_);
-           io::write_atomically(json_, [&](std::ostream& out) { out << j.dump(1) << '\n'; });
+           io::write_atomically(json_,
+                                [&](std::ostream& out) { out << report::to_json_string(report) << '\n'; });
          }},
-        {model_, [&] { model::save_model(model_, outcome.model); }},
+        {model_, [&] { model::save_model(model_, fitted.model); }},
         {mixtures_csv_,
          [&] {
            io::write_atomically(mixtures_csv_,
-                                [&](std::ostream& out) { report::write_mixtures_csv(out, outcome.topics); });
+                                [&](std::ostream& out) { report::write_mixtures_csv(out, report); });
          }},
         {topics_csv_,
          [&] {
-           io::write_atomically(topics_csv_, [&](std::ostream& out) {
-             report::write_topics_csv(out, outcome.topics, options_.topics.top_words);
-           });
+           io::write_atomically(topics_csv_,
+                                [&](std::ostream& out) { report::write_topics_csv(out, report); });
          }},
     });
   }

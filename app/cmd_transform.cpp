@@ -2,11 +2,6 @@
 // against a saved model (same tokenizer and weighting as fit; exact NNLS).
 #include <iostream>
 
-#include <nlohmann/json.hpp>
-
-#include "model/json.hpp"
-#include "report/json.hpp"
-
 #include <unbake/core/threads.hpp>
 #include <unbake/io/atomic_file.hpp>
 #include <unbake/io/output_guard.hpp>
@@ -46,25 +41,22 @@ class TransformCommand : public Command {
     // What the inputs' reader takes as a document is the model's to say.
     for (const auto& input : inputs_) guard_documents(guard, input, model.vectorizer);
     guard.check();
-    auto outcome = model::transform(model, inputs_, execution());
-    log_skipped(outcome.skipped);
+    const auto report = model::transform(model, inputs_, execution());
+    log_skipped(report.skipped);
     io::write_in_order({
         {json_ == "-" ? "" : "-",
          [&] {
-           io::write_atomically("-", [&](std::ostream& out) {
-             report::write_mixtures_text(out, outcome.documents, model.labels);
-           });
+           io::write_atomically("-", [&](std::ostream& out) { report::write_mixtures_text(out, report); });
          }},
         {json_,
          [&] {
-           auto j = model::transform_json(outcome, model);
-           io::write_atomically(json_, [&](std::ostream& out) { out << j.dump(1) << '\n'; });
+           io::write_atomically(json_,
+                                [&](std::ostream& out) { out << report::to_json_string(report) << '\n'; });
          }},
         {mixtures_csv_,
          [&] {
-           io::write_atomically(mixtures_csv_, [&](std::ostream& out) {
-             report::write_mixtures_csv(out, outcome.documents, static_cast<int>(model.labels.size()));
-           });
+           io::write_atomically(mixtures_csv_,
+                                [&](std::ostream& out) { report::write_mixtures_csv(out, report); });
          }},
     });
   }

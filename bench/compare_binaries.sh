@@ -8,8 +8,10 @@
 # be identical byte for byte; JSON files are compared after dropping the
 # fields that legitimately differ between runs or builds: every "seconds",
 # and generator.version (and the text report's "seconds" line), and the
-# settings keys a change removed on purpose (ALLOWED_MISSING below: the
-# thread counts, which left the settings for the execution context). Prints
+# settings keys a change removed or added on purpose (ALLOWED_MISSING and
+# ALLOWED_NEW below: the thread counts, which left the settings for the
+# execution context, and the NmfConfig keys that the report's model section
+# and factor -o did not write before). Prints
 # one line per output and exits 1 if any differs beyond those fields.
 set -uo pipefail
 old=${1:?usage: compare_binaries.sh OLD_BINARY NEW_BINARY [CORPUS_DIR ...]}
@@ -50,6 +52,9 @@ old, new = sys.argv[1], sys.argv[2]
 # Settings keys that may be missing on one side (and only those): every one a
 # deliberate change, recorded in CHANGELOG.md.
 ALLOWED_MISSING = {"threads"}
+# Settings keys that the new side may add (and only there), as JSON paths: the
+# report's model section and factor -o now write the whole NmfConfig.
+ALLOWED_NEW = {"$.model.extrapolate", "$.l1_w", "$.l1_h", "$.l2_w", "$.l2_h"}
 
 def strip(v):
     if isinstance(v, dict):
@@ -63,6 +68,8 @@ def first_difference(a, b, path="$"):
         return f"{path}: {type(a).__name__} vs {type(b).__name__}"
     if isinstance(a, dict):
         for k in sorted(set(a) | set(b)):
+            if k not in a and f"{path}.{k}" in ALLOWED_NEW:
+                continue
             if k not in a or k not in b:
                 return f"{path}.{k}: only in {'new' if k not in a else 'old'}"
             d = first_difference(a[k], b[k], f"{path}.{k}")

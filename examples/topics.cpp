@@ -1,4 +1,5 @@
-// Topics of a folder, then any non-negative matrix factored directly.
+// Topics of a folder, new strings mapped onto them, then any non-negative
+// matrix factored directly.
 #include <iostream>
 
 #include <unbake/unbake.hpp>
@@ -10,15 +11,17 @@ int main(int argc, char** argv) {
     options.nmf.k = 5;
     unbake::Execution exec;  // all cores, no progress line, not cancellable
     const auto fitted = unbake::model::fit_topics(argv[1], options, exec);
-    for (const auto& topic : fitted.topics.topics) {
+    for (const auto& topic : fitted.report.topics.topics) {
       std::cout << "topic " << topic.id << " (" << topic.prevalence << "):";
       for (const auto& w : topic.words) std::cout << ' ' << w.word;
       std::cout << '\n';
     }
     unbake::model::save_model("topics-model.json", fitted.model);
-    const auto again = unbake::model::load_model("topics-model.json");
-    const auto mapped = unbake::model::transform(again, {argv[1]}, exec);
-    std::cout << mapped.documents.size() << " documents mapped onto " << again.labels.size() << " topics\n";
+    const auto model = unbake::model::load_model("topics-model.json");
+    const auto mapped = unbake::model::transform(
+        model, unbake::text::memory_documents({{"note", "the oven was hot and the cake rose"}}), exec);
+    for (const auto& d : mapped.documents)
+      std::cout << d.path << ": topic " << (d.dominant ? *d.dominant : -1) << '\n';
 
     // Any non-negative matrix: 3 x 4, rank 2.
     unbake::nmf::SparseMatrix V(3, 4);

@@ -26,10 +26,13 @@
 #include <unbake/quality/matching.hpp>
 #include <unbake/quality/stability.hpp>
 #include <unbake/report/csv_report.hpp>
+#include <unbake/report/factor_report.hpp>
+#include <unbake/report/fit_report.hpp>
 #include <unbake/report/run_summary.hpp>
 #include <unbake/report/sweep_text.hpp>
 #include <unbake/report/text_report.hpp>
 #include <unbake/report/topics.hpp>
+#include <unbake/report/transform_report.hpp>
 #include <unbake/text/reader.hpp>
 #include <unbake/text/stopwords.hpp>
 #include <unbake/text/tfidf.hpp>

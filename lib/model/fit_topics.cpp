@@ -3,17 +3,12 @@
 #include <algorithm>
 #include <chrono>
 
-#include <nlohmann/json.hpp>
-
-#include "model/json.hpp"
-#include "nmf/json.hpp"
-#include "text/json.hpp"
-
 #include <unbake/core/errors.hpp>
 #include <unbake/core/version.hpp>
 #include <unbake/nmf/fit.hpp>
 #include <unbake/nmf/nnls.hpp>
 #include <unbake/quality/coherence.hpp>
+#include <unbake/report/topics.hpp>
 #include <unbake/text/tokenizer.hpp>
 #include "core/log.hpp"
 #include "nmf/primitives.hpp"
@@ -63,23 +58,20 @@ void add_quality(report::TopicSummary& topics, const nmf::SparseMatrix& V, const
 
 }  // namespace
 
-void FitOptions::validate() const {
-  vectorizer.validate();
-  topics.validate();
-  if (nmf.k < 1) throw UsageError("-k must be at least 1, got " + std::to_string(nmf.k));
-}
+namespace {
 
-FitOutcome fit_topics(const std::string& root, const FitOptions& options, const Execution& exec) {
-  options.validate();
-  auto t0 = std::chrono::steady_clock::now();
-  text::VectorizedCorpus corpus = text::vectorize(root, options.vectorizer, exec);
+FitOutcome fit_corpus(text::VectorizedCorpus corpus, const FitOptions& options, const Execution& exec,
+                      std::chrono::steady_clock::time_point t0) {
+  const std::string& root = corpus.root;
   const long m = corpus.V.rows(), n = corpus.V.cols();
   if (options.nmf.k > std::min(m, n))
     throw UsageError("k = " + std::to_string(options.nmf.k) + " is larger than the " +
                      (m <= n ? std::to_string(m) + " documents" : std::to_string(n) + " vocabulary terms") +
                      " of " + root);
 
-  FitOutcome out;
+  FitOutcome fitted;
+  report::FitReport& out = fitted.report;
+  out.settings = options;
   auto t_factor = std::chrono::steady_clock::now();
   const nmf::NmfConfig& config = options.nmf;
   out.nmf = nmf::fit(corpus.V, config, exec);
@@ -106,95 +98,77 @@ FitOutcome fit_topics(const std::string& root, const FitOptions& options, const 
   out.corpus.nnz = static_cast<long>(corpus.V.nonZeros());
 
   // The model carries its effective stopword list, so it stands alone.
-  out.model.vectorizer = options.vectorizer;
-  out.model.vectorizer.tokenizer.stopword_words = text::Tokenizer(options.vectorizer.tokenizer).stopwords();
-  out.model.vectorizer.tokenizer.stopwords = {"none"};
-  out.model.nmf = config;
-  out.model.terms = std::move(corpus.terms);
-  out.model.idf = corpus.idf;
-  out.model.generator_version = kVersion;
-  out.model.H.resize(H.rows(), n);
+  fitted.model.vectorizer = options.vectorizer;
+  fitted.model.vectorizer.tokenizer.stopword_words =
+      text::Tokenizer(options.vectorizer.tokenizer).stopwords();
+  fitted.model.vectorizer.tokenizer.stopwords = {"none"};
+  fitted.model.nmf = config;
+  fitted.model.terms = std::move(corpus.terms);
+  fitted.model.idf = corpus.idf;
+  fitted.model.generator_version = kVersion;
+  fitted.model.H.resize(H.rows(), n);
   for (const auto& t : out.topics.topics) {
-    out.model.H.row(t.id) = H.row(t.factor);
-    out.model.labels.push_back(t.label);
+    fitted.model.H.row(t.id) = H.row(t.factor);
+    fitted.model.labels.push_back(t.label);
   }
   auto t_quality = std::chrono::steady_clock::now();
-  add_quality(out.topics, corpus.V, out.model.H);
+  add_quality(out.topics, corpus.V, fitted.model.H);
   log().debug("topic quality: {:.3f} s", seconds_since(t_quality));
 
   out.seconds.read = corpus.seconds_reading;
   out.seconds.vectorize = corpus.seconds_weighting;
   out.seconds.factor = factor_seconds;
   out.seconds.total = seconds_since(t0);
+  return fitted;
+}
+
+}  // namespace
+
+FitOutcome fit_topics(const text::DocumentSource& documents, const FitOptions& options,
+                      const Execution& exec) {
+  options.validate();
+  const auto t0 = std::chrono::steady_clock::now();
+  return fit_corpus(text::vectorize(documents, options.vectorizer, exec), options, exec, t0);
+}
+
+FitOutcome fit_topics(const std::string& root, const FitOptions& options, const Execution& exec) {
+  options.validate();
+  const auto t0 = std::chrono::steady_clock::now();
+  return fit_corpus(text::vectorize(root, options.vectorizer, exec), options, exec, t0);
+}
+
+namespace {
+
+void add_mapped(report::TransformReport& out, const TopicModel& model, text::VectorizedCorpus corpus,
+                const Execution& exec) {
+  nmf::Matrix W = nmf::solve_w(corpus.V, model.H, exec);
+  auto docs = report::mixtures(W, corpus.doc_ids);
+  out.documents.insert(out.documents.end(), std::make_move_iterator(docs.begin()),
+                       std::make_move_iterator(docs.end()));
+  out.skipped.insert(out.skipped.end(), corpus.skipped.begin(), corpus.skipped.end());
+  out.empty_documents += static_cast<long>(corpus.empty_documents);
+}
+
+}  // namespace
+
+report::TransformReport transform(const TopicModel& model, const text::DocumentSource& documents,
+                                  const Execution& exec) {
+  report::TransformReport out;
+  out.topics = model.labels;
+  add_mapped(out, model,
+             text::vectorize_with_vocabulary(documents, model.vectorizer, model.terms, model.idf, exec),
+             exec);
   return out;
 }
 
-TransformOutcome transform(const TopicModel& model, const std::vector<std::string>& inputs,
-                           const Execution& exec) {
-  TransformOutcome out;
-  const text::VectorizerOptions& options = model.vectorizer;
-  for (const auto& input : inputs) {
-    text::VectorizedCorpus corpus =
-        text::vectorize_with_vocabulary(input, options, model.terms, model.idf, exec);
-    nmf::Matrix W = nmf::solve_w(corpus.V, model.H, exec);
-    auto docs = report::mixtures(W, corpus.doc_ids);
-    out.documents.insert(out.documents.end(), std::make_move_iterator(docs.begin()),
-                         std::make_move_iterator(docs.end()));
-    out.skipped.insert(out.skipped.end(), corpus.skipped.begin(), corpus.skipped.end());
-    out.empty_documents += static_cast<long>(corpus.empty_documents);
-  }
+report::TransformReport transform(const TopicModel& model, const std::vector<std::string>& inputs,
+                                  const Execution& exec) {
+  report::TransformReport out;
+  out.topics = model.labels;
+  for (const auto& input : inputs)
+    add_mapped(out, model,
+               text::vectorize_with_vocabulary(input, model.vectorizer, model.terms, model.idf, exec), exec);
   return out;
-}
-
-nlohmann::json report_json(const FitOutcome& outcome, const FitOptions& options) {
-  nlohmann::json topics = nlohmann::json::array();
-  for (const auto& t : outcome.topics.topics) {
-    std::vector<report::TopicWord> words(
-        t.words.begin(),
-        t.words.begin() + std::min<long>(static_cast<long>(t.words.size()), options.topics.json_words));
-    topics.push_back({{"id", t.id},
-                      {"label", t.label},
-                      {"prevalence", t.prevalence},
-                      {"dominant_documents", t.dominant_documents},
-                      {"coherence", t.coherence},
-                      {"exclusivity", t.exclusivity},
-                      {"words", words},
-                      {"top_documents", t.top_documents}});
-  }
-  const auto& r = outcome.nmf;
-  return {{"schema", "unbake.report/1"},
-          {"generator", {{"name", kName}, {"version", kVersion}}},
-          {"corpus", outcome.corpus},
-          {"vectorizer", options.vectorizer},
-          {"model",
-           {{"k", r.config.k},
-            {"solver", nmf::to_string(r.config.solver)},
-            {"init", nmf::to_string(r.config.init)},
-            {"seed", r.config.seed},
-            {"tol", r.config.tol},
-            {"max_iter", r.config.max_iter},
-            {"l1_w", r.config.l1_w},
-            {"l1_h", r.config.l1_h},
-            {"l2_w", r.config.l2_w},
-            {"l2_h", r.config.l2_h},
-            {"iterations", r.iterations},
-            {"converged", r.converged},
-            {"relative_error", r.relative_error},
-            {"coherence", outcome.topics.coherence},
-            {"diversity", outcome.topics.diversity},
-            {"objective_trace", r.objective_trace},
-            {"seconds", outcome.seconds}}},
-          {"topics", std::move(topics)},
-          {"documents", outcome.topics.documents}};
-}
-
-nlohmann::json transform_json(const TransformOutcome& outcome, const TopicModel& model) {
-  return {{"schema", "unbake.transform/1"},
-          {"generator", {{"name", kName}, {"version", kVersion}}},
-          {"topics", model.labels},
-          {"skipped", outcome.skipped},
-          {"empty_documents", outcome.empty_documents},
-          {"documents", outcome.documents}};
 }
 
 }  // namespace unbake::model

@@ -8,13 +8,10 @@
 #include "report/json.hpp"
 #include "text/json.hpp"
 
-#include <unbake/model/fit_topics.hpp>
 #include <unbake/model/topic_model.hpp>
 
 namespace unbake::model {
 
-nlohmann::json report_json(const FitOutcome& outcome, const FitOptions& options);
-nlohmann::json transform_json(const TransformOutcome& outcome, const TopicModel& model);
 void to_json(nlohmann::json& j, const TopicModel& m);
 void from_json(const nlohmann::json& j, TopicModel& m);
 

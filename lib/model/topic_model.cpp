@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 #include <sstream>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -13,6 +14,7 @@
 #include <unbake/core/version.hpp>
 #include <unbake/io/atomic_file.hpp>
 #include <unbake/nmf/config.hpp>
+#include "core/json_text.hpp"
 #include "io/file_contents.hpp"
 
 namespace unbake::model {
@@ -21,14 +23,6 @@ namespace {
 
 // 1 + ln(2^32): the largest smoothed idf of a corpus of up to 2^32 documents.
 const double kMaxIdf = 1 + 32 * std::log(2.0);
-
-// nlohmann's messages start with "[json.exception.type_error.302] ": the
-// reader needs only what follows.
-std::string json_message(const nlohmann::json::exception& e) {
-  const std::string what = e.what();
-  const auto end = what.find("] ");
-  return end == std::string::npos ? what : what.substr(end + 2);
-}
 
 }  // namespace
 
@@ -116,11 +110,15 @@ void save_model(const std::string& path, const TopicModel& model) {
   io::write_atomically(path, [&](std::ostream& out) { out << j.dump() << '\n'; });
 }
 
-TopicModel load_model(const std::string& path) {
-  const io::FileContents file(path);  // names the file when it is missing, a folder or unreadable
+namespace {
+
+// `source` names the text in every error: the file's path, or "model" for a
+// string handed over in memory.
+TopicModel parse_model(std::string_view text, const std::string& source) {
+  const std::string& path = source;
   nlohmann::json j;
   try {
-    j = nlohmann::json::parse(file.text());
+    j = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
     throw InputError(path + ": not a model file (invalid JSON at byte " + std::to_string(e.byte) + ")");
   } catch (const nlohmann::json::exception& e) {
@@ -146,5 +144,19 @@ TopicModel load_model(const std::string& path) {
   m.validate(path);
   return m;
 }
+
+}  // namespace
+
+TopicModel load_model(const std::string& path) {
+  const io::FileContents file(path);  // names the file when it is missing, a folder or unreadable
+  return parse_model(file.text(), path);
+}
+
+std::string to_json_string(const TopicModel& model) {
+  model.validate("model");
+  return nlohmann::json(model).dump();
+}
+
+void from_json_string(const std::string& text, TopicModel& model) { model = parse_model(text, "model"); }
 
 }  // namespace unbake::model

@@ -8,6 +8,7 @@
 
 #include <unbake/core/errors.hpp>
 #include "core/json_number.hpp"
+#include "core/json_text.hpp"
 
 namespace unbake::nmf {
 
@@ -107,6 +108,12 @@ void from_json(const nlohmann::json& j, NmfConfig& c) {
   j.at("l2_h").get_to(c.l2_h);
   // Optional: models saved before the setting existed did not extrapolate.
   c.extrapolate = j.contains("extrapolate") && j.at("extrapolate").get<bool>();
+}
+
+std::string to_json_string(const NmfConfig& config) { return nlohmann::json(config).dump(1); }
+
+void from_json_string(const std::string& text, NmfConfig& config) {
+  from_json_text(text, config, "nmf settings");
 }
 
 }  // namespace unbake::nmf

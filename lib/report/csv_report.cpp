@@ -6,8 +6,9 @@
 #include "io/number_text.hpp"
 
 namespace unbake::report {
+namespace {
 
-void write_mixtures_csv(std::ostream& out, const std::vector<DocumentMixture>& documents, int k) {
+void mixtures_csv(std::ostream& out, const std::vector<DocumentMixture>& documents, int k) {
   Eigen::MatrixXd values(static_cast<long>(documents.size()), k);
   std::vector<std::string> paths;
   paths.reserve(documents.size());
@@ -21,11 +22,19 @@ void write_mixtures_csv(std::ostream& out, const std::vector<DocumentMixture>& d
   io::write_csv(out, values, paths, columns, ',', "document");
 }
 
-void write_mixtures_csv(std::ostream& out, const TopicSummary& topics) {
-  write_mixtures_csv(out, topics.documents, static_cast<int>(topics.topics.size()));
+}  // namespace
+
+void write_mixtures_csv(std::ostream& out, const FitReport& report) {
+  mixtures_csv(out, report.topics.documents, static_cast<int>(report.topics.topics.size()));
 }
 
-void write_topics_csv(std::ostream& out, const TopicSummary& topics, int top_words) {
+void write_mixtures_csv(std::ostream& out, const TransformReport& report) {
+  mixtures_csv(out, report.documents, static_cast<int>(report.topics.size()));
+}
+
+void write_topics_csv(std::ostream& out, const FitReport& report) {
+  const TopicSummary& topics = report.topics;
+  const int top_words = report.settings.topics.top_words;
   out << "topic,rank,word,weight\n";
   for (const auto& t : topics.topics)
     for (std::size_t r = 0; r < t.words.size() && r < static_cast<std::size_t>(top_words); ++r)

@@ -6,8 +6,10 @@
 
 #include "text/json.hpp"
 
+#include <unbake/report/fit_report.hpp>
 #include <unbake/report/run_summary.hpp>
 #include <unbake/report/topics.hpp>
+#include <unbake/report/transform_report.hpp>
 
 namespace unbake::report {
 
@@ -18,5 +20,9 @@ void to_json(nlohmann::json& j, const TopicsOptions& o);
 void from_json(const nlohmann::json& j, TopicsOptions& o);
 void to_json(nlohmann::json& j, const CorpusSummary& c);
 void to_json(nlohmann::json& j, const StageSeconds& s);
+void to_json(nlohmann::json& j, const FitSettings& s);
+void from_json(const nlohmann::json& j, FitSettings& s);
+void to_json(nlohmann::json& j, const FitReport& r);
+void to_json(nlohmann::json& j, const TransformReport& r);
 
 }  // namespace unbake::report

@@ -80,9 +80,9 @@ void write_topics_text(std::ostream& out, const TopicSummary& topics, const Topi
   }
 }
 
-void write_mixtures_text(std::ostream& out, const std::vector<DocumentMixture>& documents,
-                         const std::vector<std::string>& topic_labels) {
-  for (const auto& d : documents) {
+void write_mixtures_text(std::ostream& out, const TransformReport& report) {
+  const std::vector<std::string>& topic_labels = report.topics;
+  for (const auto& d : report.documents) {
     if (!d.dominant) {
       out << printable(d.path) << "  (no known words)\n";
       continue;
@@ -94,10 +94,12 @@ void write_mixtures_text(std::ostream& out, const std::vector<DocumentMixture>& 
   }
 }
 
-void write_text_report(std::ostream& out, const TopicSummary& topics, const TopicsOptions& options,
-                       const CorpusSummary& corpus, const nmf::NmfResult& model,
-                       const StageSeconds& seconds) {
-  write_topics_text(out, topics, options);
+void write_text_report(std::ostream& out, const FitReport& report) {
+  const TopicSummary& topics = report.topics;
+  const CorpusSummary& corpus = report.corpus;
+  const nmf::NmfResult& model = report.nmf;
+  const StageSeconds& seconds = report.seconds;
+  write_topics_text(out, topics, report.settings.topics);
   out << "Summary\n";
   out << fmt::format("  documents   {} read, {} skipped, {} empty\n", thousands(corpus.documents),
                      thousands(static_cast<long>(corpus.skipped.size())), thousands(corpus.empty_documents));

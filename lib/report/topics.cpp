@@ -9,6 +9,7 @@
 
 #include <unbake/core/errors.hpp>
 #include "core/json_number.hpp"
+#include "core/json_text.hpp"
 
 namespace unbake::report {
 
@@ -157,6 +158,12 @@ void from_json(const nlohmann::json& j, TopicsOptions& o) {
   read_whole_number(j, "json_words", o.json_words);
   read_whole_number(j, "top_docs", o.top_docs);
   read_whole_number(j, "label_words", o.label_words);
+}
+
+std::string to_json_string(const TopicsOptions& options) { return nlohmann::json(options).dump(1); }
+
+void from_json_string(const std::string& text, TopicsOptions& options) {
+  from_json_text(text, options, "topics settings");
 }
 
 }  // namespace unbake::report

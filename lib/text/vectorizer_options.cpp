@@ -9,6 +9,7 @@
 
 #include <unbake/core/errors.hpp>
 #include "core/json_number.hpp"
+#include "core/json_text.hpp"
 
 namespace unbake::text {
 
@@ -44,6 +45,12 @@ void from_json(const nlohmann::json& j, VectorizerOptions& o) {
   j.at("use_idf").get_to(o.use_idf);
   o.norm = parse_norm(j.at("norm").get<std::string>());
   // "threads" of models saved by 0.1.0 is ignored: it never changed a result.
+}
+
+std::string to_json_string(const VectorizerOptions& options) { return nlohmann::json(options).dump(1); }
+
+void from_json_string(const std::string& text, VectorizerOptions& options) {
+  from_json_text(text, options, "vectorizer settings");
 }
 
 }  // namespace unbake::text

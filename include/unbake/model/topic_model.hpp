@@ -32,4 +32,9 @@ void save_model(const std::string& path, const TopicModel& model);
 // version, missing keys, or parts that do not fit together.
 TopicModel load_model(const std::string& path);
 
+// The same JSON as a file's text (schema "unbake.model/1",
+// schemas/model.schema.json), checked the same way; errors name "model".
+std::string to_json_string(const TopicModel& model);
+void from_json_string(const std::string& text, TopicModel& model);
+
 }  // namespace unbake::model

@@ -31,4 +31,8 @@ struct NmfConfig {
   void validate(long rows, long cols) const;
 };
 
+// The one JSON form of the settings (as in models, reports and sweeps).
+std::string to_json_string(const NmfConfig& config);
+void from_json_string(const std::string& text, NmfConfig& config);  // throws InputError, UsageError
+
 }  // namespace unbake::nmf

@@ -4,14 +4,15 @@
 #include <ostream>
 #include <vector>
 
-#include <unbake/report/topics.hpp>
+#include <unbake/report/fit_report.hpp>
+#include <unbake/report/transform_report.hpp>
 
 namespace unbake::report {
 
-// document, topic_1 ... topic_k
-void write_mixtures_csv(std::ostream& out, const std::vector<DocumentMixture>& documents, int k);
-void write_mixtures_csv(std::ostream& out, const TopicSummary& topics);
-// topic, rank, word, weight (topic and rank 1-based)
-void write_topics_csv(std::ostream& out, const TopicSummary& topics, int top_words);
+// document, topic_1 ... topic_k: the fit's documents, or transform's.
+void write_mixtures_csv(std::ostream& out, const FitReport& report);
+void write_mixtures_csv(std::ostream& out, const TransformReport& report);
+// topic, rank, word, weight (topic and rank 1-based), settings.topics.top_words words per topic
+void write_topics_csv(std::ostream& out, const FitReport& report);
 
 }  // namespace unbake::report

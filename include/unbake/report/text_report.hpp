@@ -4,20 +4,18 @@
 // wrapped to fit 80 columns.
 #include <ostream>
 
-#include <unbake/nmf/result.hpp>
-#include <unbake/report/run_summary.hpp>
+#include <unbake/report/fit_report.hpp>
 #include <unbake/report/topics.hpp>
+#include <unbake/report/transform_report.hpp>
 
 namespace unbake::report {
 
-void write_text_report(std::ostream& out, const TopicSummary& topics, const TopicsOptions& options,
-                       const CorpusSummary& corpus, const nmf::NmfResult& model, const StageSeconds& seconds);
+void write_text_report(std::ostream& out, const FitReport& report);
 
 // Just the topics block (also used by transform for new documents' mixtures).
 void write_topics_text(std::ostream& out, const TopicSummary& topics, const TopicsOptions& options);
 
 // Documents and their dominant topics (transform's text form).
-void write_mixtures_text(std::ostream& out, const std::vector<DocumentMixture>& documents,
-                         const std::vector<std::string>& topic_labels);
+void write_mixtures_text(std::ostream& out, const TransformReport& report);
 
 }  // namespace unbake::report

@@ -70,4 +70,8 @@ TopicSummary summarize_topics(const nmf::Matrix& W_scaled, const nmf::Matrix& H,
 // Mixtures of new documents (rows of W from transform), with dominant topic ids.
 std::vector<DocumentMixture> mixtures(const nmf::Matrix& W, const std::vector<std::string>& doc_ids);
 
+// The one JSON form of the settings.
+std::string to_json_string(const TopicsOptions& options);
+void from_json_string(const std::string& text, TopicsOptions& options);  // throws InputError
+
 }  // namespace unbake::report

@@ -2,6 +2,7 @@
 // Every setting of the folder -> TF-IDF pipeline, in one struct that the
 // vectorize, fit, transform and sweep commands share and models store.
 #include <cstddef>
+#include <string>
 
 #include <unbake/text/reader.hpp>
 #include <unbake/text/tfidf.hpp>
@@ -24,5 +25,9 @@ struct VectorizerOptions {
   PruneSettings prune() const { return {min_df, max_df, max_features}; }
   Weighting weighting() const { return {sublinear_tf, use_idf, norm}; }
 };
+
+// The one JSON form of the settings (as in models, reports and sweeps).
+std::string to_json_string(const VectorizerOptions& options);
+void from_json_string(const std::string& text, VectorizerOptions& options);  // throws InputError, UsageError
 
 }  // namespace unbake::text
