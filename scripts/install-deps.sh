@@ -11,6 +11,8 @@ packages=(
   clang libclang-rt-dev libomp-dev
   # The reference peer for TF-IDF and NMF (tests skip without it; bench needs it).
   python3 python3-sklearn python3-scipy python3-numpy
+  # tests/cli/schemas.sh and scripts/validate-json.py: the JSON outputs against schemas/ (skips without it).
+  python3-jsonschema
   # GNU time (/usr/bin/time): wall time and peak memory in bench/harness.sh.
   time
 )
