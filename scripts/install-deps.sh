@@ -13,6 +13,8 @@ packages=(
   python3 python3-sklearn python3-scipy python3-numpy
   # tests/cli/schemas.sh and scripts/validate-json.py: the JSON outputs against schemas/ (skips without it).
   python3-jsonschema
+  # tests/cli/interrupt.sh: strace's fault injection holds a write open while a signal arrives.
+  strace
   # GNU time (/usr/bin/time): wall time and peak memory in bench/harness.sh.
   time
 )

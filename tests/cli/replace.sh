@@ -53,7 +53,7 @@ if [ ${#as_nobody[@]} -gt 0 ]; then
   [ "$(cat shelf/ro.csv)" = kept ] || fail "the read-only file changed"
   no_temp_files shelf
 else
-  echo "skipped: the read-only refusal needs an unprivileged user (setpriv as root, or not root)"
+  skip_part "the read-only refusal needs an unprivileged user (setpriv as root, or not root)"
 fi
 if [ "$(id -u)" -eq 0 ]; then
   printf 'old\n' >ro-root.csv

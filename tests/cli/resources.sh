@@ -37,7 +37,7 @@ expect_error 1 '^error: huge_shape\.mtx: factoring needs about [0-9.]+ GB at k =
 sanitized=false
 ldd "$bin" 2>/dev/null | grep -q 'libasan' && sanitized=true
 if $sanitized; then
-  echo "skipped the ulimit -v part: AddressSanitizer cannot start under an address-space limit"
+  skip_part "the ulimit -v part: AddressSanitizer cannot start under an address-space limit"
 else
   expect_error 1 '^error: huge_shape\.mtx: factoring needs about [0-9.]+ GB at k = 3 \(50000000 x 50000000\), more than this machine.s 4\.[0-9] GB$' \
     bash -c 'ulimit -v 4000000 && exec "$0" "$@"' "$bin" factor huge_shape.mtx -k 3 -o shape.json
@@ -72,17 +72,17 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null && command -v prlimit >
     # With no second thread at all, the threads that read on all cores fail
     # first: still one error line, before any parallel region.
     if $sanitized; then
-      echo "skipped the one-thread limit: LeakSanitizer needs a thread of its own"
+      skip_part "the one-thread limit: LeakSanitizer needs a thread of its own"
     elif [ "$(nproc)" -ge 2 ]; then
       expect_error 1 '^error: cannot start [0-9]+ threads: ' \
         bash -c 'cd "$0" && exec setpriv --reuid=65534 --regid=65534 --clear-groups prlimit --nproc=1 "$@"' \
         "$jail" ./unbake factor small.mtx -k 3 --threads 1
     fi
   else
-    echo "skipped the thread-limit part: unbake does not run as nobody here"
+    skip_part "the thread-limit part: unbake does not run as nobody here"
   fi
   rm -rf "$jail"
 else
-  echo "skipped the thread-limit part: needs root, setpriv and prlimit to run as nobody with a process limit"
+  skip_part "the thread-limit part: needs root, setpriv and prlimit to run as nobody with a process limit"
 fi
 finish
