@@ -66,7 +66,7 @@ void add_quality(report::TopicSummary& topics, const nmf::SparseMatrix& V, const
 void FitOptions::validate() const {
   vectorizer.validate();
   topics.validate();
-  if (nmf.k < 1) throw UsageError("-k must be at least 1, got " + std::to_string(nmf.k));
+  if (nmf.k < 1) throw UsageError("k", "must be at least 1, got " + std::to_string(nmf.k));
 }
 
 FitOutcome fit_topics(const std::string& root, const FitOptions& options, const Execution& exec) {
@@ -75,9 +75,10 @@ FitOutcome fit_topics(const std::string& root, const FitOptions& options, const 
   text::VectorizedCorpus corpus = text::vectorize(root, options.vectorizer, exec);
   const long m = corpus.V.rows(), n = corpus.V.cols();
   if (options.nmf.k > std::min(m, n))
-    throw UsageError("k = " + std::to_string(options.nmf.k) + " is larger than the " +
-                     (m <= n ? std::to_string(m) + " documents" : std::to_string(n) + " vocabulary terms") +
-                     " of " + root);
+    throw UsageError(
+        "k", "must be between 1 and " + std::to_string(std::min(m, n)) + " (" + root + " has " +
+                 (m <= n ? std::to_string(m) + " documents" : std::to_string(n) + " vocabulary terms") +
+                 "), got " + std::to_string(options.nmf.k));
 
   FitOutcome out;
   auto t_factor = std::chrono::steady_clock::now();
