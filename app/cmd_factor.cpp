@@ -84,7 +84,7 @@ class FactorCommand : public Command {
     } catch (const InputError& e) {
       throw InputError(opt_.matrix + ": " + e.what());
     } catch (const UsageError& e) {
-      throw UsageError(opt_.matrix + ": " + e.what());
+      throw e.within(opt_.matrix);
     } catch (const std::bad_alloc&) {
       // Past the estimate (another process took the memory meanwhile).
       throw Error(opt_.matrix + ": out of memory while factoring at k = " + std::to_string(opt_.config.k));

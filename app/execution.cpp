@@ -7,6 +7,8 @@
 #include <memory>
 #include <string>
 
+#include <unbake/core/threads.hpp>
+#include "core/log.hpp"
 #include "number_flags.hpp"
 
 namespace unbake::app {
@@ -46,6 +48,19 @@ class ProgressLine {
   std::chrono::steady_clock::time_point start_, last_draw_;
 };
 
+// The library lowers a count above its cap itself, with a warning that names
+// the field; lowering it here first makes the one warning name the flag.
+int capped_threads(int requested) {
+  const int cap = thread_cap();
+  if (requested <= cap) return requested;
+  static bool warned = false;
+  if (!warned)
+    log().warn("--threads {} is more than {} x the {} cores; using {}", requested, kThreadsPerCoreCap,
+               cap / kThreadsPerCoreCap, cap);
+  warned = true;
+  return cap;
+}
+
 }  // namespace
 
 CLI::Option* add_threads_flag(CLI::App& app) {
@@ -58,7 +73,7 @@ void enable_progress(bool enabled) { g_progress = enabled; }
 
 Execution execution() {
   Execution exec;
-  exec.threads = g_threads;
+  exec.threads = capped_threads(g_threads);
   if (g_progress && ::isatty(STDERR_FILENO) == 1) {
     auto line = std::make_shared<ProgressLine>();
     exec.progress = [line](const ProgressUpdate& u) { (*line)(u); };

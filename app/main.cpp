@@ -18,6 +18,7 @@
 #include "command.hpp"
 #include "core/log.hpp"
 #include "execution.hpp"
+#include "field_flags.hpp"
 
 namespace {
 
@@ -139,7 +140,7 @@ int main(int argc, char** argv) {
     std::cout.flush();
     if (!std::cout) throw unbake::OutputError("cannot write to standard output");
   } catch (const unbake::UsageError& e) {
-    unbake::log().error("{}", e.what());
+    unbake::log().error("{}", unbake::app::cli_message(e));
     return 2;
   } catch (const CLI::ParseError& e) {
     return parse_failure(root, e);

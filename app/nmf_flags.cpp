@@ -2,6 +2,7 @@
 
 #include <unbake/core/errors.hpp>
 #include "execution.hpp"
+#include "field_flags.hpp"
 #include "number_flags.hpp"
 
 namespace unbake::app {
@@ -19,7 +20,7 @@ void add_choice(CLI::App& app, const std::string& flag, Enum& target, Enum (*par
           parse(name);
           return {};
         } catch (const UsageError& e) {
-          return e.what();
+          return cli_message(e);
         }
       },
       names);

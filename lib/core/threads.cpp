@@ -16,6 +16,11 @@ namespace {
 
 void* idle(void*) { return nullptr; }
 
+int core_count() {
+  const unsigned hw = std::thread::hardware_concurrency();
+  return hw == 0 ? 1 : static_cast<int>(hw);
+}
+
 // The largest count already started once in this process: a pool that size
 // could be had, so later calls need no probe.
 std::atomic<int> proven{1};
@@ -41,20 +46,21 @@ void throw_thread_failure(int threads, int err) {
   throw Error("cannot start " + std::to_string(threads) + " threads: " + std::strerror(err));
 }
 
+int thread_cap() { return kThreadsPerCoreCap * core_count(); }
+
 int resolve_threads(int requested) {
   if (requested < 0)
-    throw UsageError("threads must be >= 0 (0 = all cores), got " + std::to_string(requested));
-  const unsigned hw = std::thread::hardware_concurrency();
-  const int cores = hw == 0 ? 1 : static_cast<int>(hw);
+    throw UsageError("threads", "must be >= 0 (0 = all cores), got " + std::to_string(requested));
+  const int cores = core_count();
   int threads = requested == 0 ? cores : requested;
-  const long cap = static_cast<long>(kThreadsPerCoreCap) * cores;
+  const int cap = thread_cap();
   if (threads > cap) {
     // One warning per process: sweep and fit resolve the count many times.
     static std::atomic<bool> warned{false};
     if (!warned.exchange(true))
-      log().warn("--threads {} is more than {} x the {} cores; using {}", requested, kThreadsPerCoreCap,
-                 cores, cap);
-    threads = static_cast<int>(cap);
+      log().warn("threads {} is more than {} x the {} cores; using {}", requested, kThreadsPerCoreCap, cores,
+                 cap);
+    threads = cap;
   }
   if (threads > proven.load()) {
     probe(threads);

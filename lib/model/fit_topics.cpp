@@ -65,9 +65,10 @@ FitOutcome fit_corpus(text::VectorizedCorpus corpus, const FitOptions& options, 
   const std::string& root = corpus.root;
   const long m = corpus.V.rows(), n = corpus.V.cols();
   if (options.nmf.k > std::min(m, n))
-    throw UsageError("k = " + std::to_string(options.nmf.k) + " is larger than the " +
-                     (m <= n ? std::to_string(m) + " documents" : std::to_string(n) + " vocabulary terms") +
-                     " of " + root);
+    throw UsageError(
+        "k", "must be between 1 and " + std::to_string(std::min(m, n)) + " (" + root + " has " +
+                 (m <= n ? std::to_string(m) + " documents" : std::to_string(n) + " vocabulary terms") +
+                 "), got " + std::to_string(options.nmf.k));
 
   FitOutcome fitted;
   report::FitReport& out = fitted.report;

@@ -70,10 +70,10 @@ SweepResult sweep_one(const text::VectorizedCorpus& corpus, const nmf::NmfConfig
 void SweepOptions::validate() const {
   vectorizer.validate();
   stability.validate();
-  if (ks.empty()) throw UsageError("ks is empty: give at least one k to try");
+  if (ks.empty()) throw UsageError("ks", "is empty: give at least one k to try");
   for (std::size_t i = 0; i < ks.size(); ++i) {
-    if (ks[i] < 1) throw UsageError("ks: every k must be at least 1, got " + std::to_string(ks[i]));
-    if (i > 0 && ks[i] <= ks[i - 1]) throw UsageError("ks must be ascending and distinct");
+    if (ks[i] < 1) throw UsageError("ks", "must all be at least 1, got " + std::to_string(ks[i]));
+    if (i > 0 && ks[i] <= ks[i - 1]) throw UsageError("ks", "must be ascending and distinct");
   }
 }
 
@@ -88,9 +88,10 @@ SweepReport sweep(const text::VectorizedCorpus& corpus, const SweepOptions& opti
   const long m = corpus.V.rows(), n = corpus.V.cols();
   const int k_max = options.ks.back();
   if (k_max > std::min(m, n))
-    throw UsageError("k = " + std::to_string(k_max) + " is larger than the " +
-                     (m <= n ? std::to_string(m) + " documents" : std::to_string(n) + " vocabulary terms") +
-                     " of " + corpus.root);
+    throw UsageError(
+        "ks", "must be between 1 and " + std::to_string(std::min(m, n)) + " (" + corpus.root + " has " +
+                  (m <= n ? std::to_string(m) + " documents" : std::to_string(n) + " vocabulary terms") +
+                  "), got up to " + std::to_string(k_max));
   // Refuse bad solver settings before the first fit rather than midway.
   nmf::NmfConfig largest = options.nmf;
   largest.k = k_max;

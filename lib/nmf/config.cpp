@@ -43,41 +43,41 @@ std::string to_string(Init i) {
 Solver parse_solver(const std::string& name) {
   for (Solver s : {Solver::als, Solver::mu, Solver::hals, Solver::kl})
     if (name == to_string(s)) return s;
-  throw UsageError("--solver must be one of als, mu, hals, kl; got '" + name + "'");
+  throw UsageError("solver", "must be one of als, mu, hals, kl; got '" + name + "'");
 }
 
 Init parse_init(const std::string& name) {
   for (Init i : {Init::random, Init::nndsvd, Init::nndsvda, Init::nndsvdar})
     if (name == to_string(i)) return i;
-  throw UsageError("--init must be one of random, nndsvd, nndsvda, nndsvdar; got '" + name + "'");
+  throw UsageError("init", "must be one of random, nndsvd, nndsvda, nndsvdar; got '" + name + "'");
 }
 
 namespace {
 
-void check_penalty(double value, const char* flag) {
+void check_penalty(double value, const char* field) {
   if (!std::isfinite(value) || value < 0)
-    throw UsageError(std::string(flag) + " must be finite and >= 0, got " + std::to_string(value));
+    throw UsageError(field, "must be finite and >= 0, got " + std::to_string(value));
 }
 
 }  // namespace
 
 void NmfConfig::validate(long rows, long cols) const {
-  if (k < 1) throw UsageError("-k must be at least 1, got " + std::to_string(k));
+  if (k < 1) throw UsageError("k", "must be at least 1, got " + std::to_string(k));
   const long smaller = std::min(rows, cols);
   if (k > smaller)
-    throw UsageError("k = " + std::to_string(k) +
-                     " is larger than min(rows, columns) = " + std::to_string(smaller));
-  if (!(tol > 0) || !std::isfinite(tol)) throw UsageError("--tol must be positive and finite");
-  if (max_iter < 1) throw UsageError("--max-iter must be at least 1, got " + std::to_string(max_iter));
-  check_penalty(l1_w, "--l1-w");
-  check_penalty(l1_h, "--l1-h");
-  check_penalty(l2_w, "--l2-w");
-  check_penalty(l2_h, "--l2-h");
+    throw UsageError("k", "must be between 1 and min(rows, columns) = " + std::to_string(smaller) + ", got " +
+                              std::to_string(k));
+  if (!(tol > 0) || !std::isfinite(tol)) throw UsageError("tol", "must be positive and finite");
+  if (max_iter < 1) throw UsageError("max_iter", "must be at least 1, got " + std::to_string(max_iter));
+  check_penalty(l1_w, "l1_w");
+  check_penalty(l1_h, "l1_h");
+  check_penalty(l2_w, "l2_w");
+  check_penalty(l2_h, "l2_h");
   // The multiplicative rules never revive an entry that the projection sets
   // to zero, so extrapolating would freeze them; clipped ALS jumps to a new
   // point each half-step and does not converge with it (measured): hals only.
   if (extrapolate && solver != Solver::hals)
-    throw UsageError("--extrapolate works with the hals solver only, not " + to_string(solver));
+    throw UsageError("extrapolate", "works with solver hals only, not " + to_string(solver), {"solver"});
 }
 
 void to_json(nlohmann::json& j, const NmfConfig& c) {

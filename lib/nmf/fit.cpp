@@ -61,17 +61,17 @@ std::string number_text(double v) {
 // W = 2^(e/2)·W' (and H likewise) the Frobenius objective is 2^(2e) times
 // ½||V' − W'H'||² + l1·2^(-3e/2)·ΣW' + ½·l2·2^(-e)·||W'||²; the KL
 // divergence is 2^e times D(V'‖W'H') + l1·2^(-e/2)·ΣW' + ½·l2·||W'||².
-Penalty scaled_penalty(double l1, double l2, int e, Solver solver, const char* l1_flag, const char* l2_flag,
+Penalty scaled_penalty(double l1, double l2, int e, Solver solver, const char* l1_field, const char* l2_field,
                        double largest) {
   if (e == 0) return {l1, l2};
   const bool kl = solver == Solver::kl;
   const Penalty p{std::ldexp(l1, kl ? -e / 2 : -3 * e / 2), kl ? l2 : std::ldexp(l2, -e)};
   // Only a tiny matrix can make a penalty overflow: it then outweighs every
   // entry by more than a double can say, and every factor would be zero.
-  for (const auto& [value, flag] : {std::pair{p.l1, l1_flag}, std::pair{p.l2, l2_flag}})
+  for (const auto& [value, field] : {std::pair{p.l1, l1_field}, std::pair{p.l2, l2_field}})
     if (!std::isfinite(value))
-      throw UsageError(std::string(flag) + " is too large for a matrix whose largest entry is " +
-                       number_text(largest) + ": it would force every factor to zero");
+      throw UsageError(field, "is too large for a matrix whose largest entry is " + number_text(largest) +
+                                  ": it would force every factor to zero");
   return p;
 }
 
@@ -226,13 +226,12 @@ NmfResult solve(const SparseMatrix& input, const NmfConfig& config, const Execut
 
   const int threads = resolve_threads(exec.threads);
   const SparseMatrix Vt = compressed_transpose(V, threads);
-  const Problem problem{
-      V,
-      Vt,
-      norm_sq,
-      scaled_penalty(config.l1_w, config.l2_w, e, config.solver, "--l1-w", "--l2-w", largest),
-      scaled_penalty(config.l1_h, config.l2_h, e, config.solver, "--l1-h", "--l2-h", largest),
-      threads};
+  const Problem problem{V,
+                        Vt,
+                        norm_sq,
+                        scaled_penalty(config.l1_w, config.l2_w, e, config.solver, "l1_w", "l2_w", largest),
+                        scaled_penalty(config.l1_h, config.l2_h, e, config.solver, "l1_h", "l2_h", largest),
+                        threads};
 
   StartingFactors start = initialise(V, Vt, config.k, config.init, config.seed, threads);
   Factors f;

@@ -120,7 +120,7 @@ void leading_eigenpairs(const SparseMatrix& X, const SparseMatrix& Xt, int k, in
   multiply(Xt, Q, Z, threads);  // Z = Xᵀ Q, so Qᵀ X Xᵀ Q = Zᵀ Z
   Eigen::SelfAdjointEigenSolver<Matrix> es(factor_stats(Z, threads).gram);
   if (es.info() != Eigen::Success || !Z.allFinite())
-    throw NumericError("NNDSVD: the truncated SVD of V failed (try --init random)");
+    throw NumericError("NNDSVD: the truncated SVD of V failed (try the random init)");
   values = es.eigenvalues().tail(k).reverse();
   vectors =
       to_col_major(times_small(Q, es.eigenvectors().rightCols(k).rowwise().reverse(), threads), threads);

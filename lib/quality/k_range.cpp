@@ -26,7 +26,10 @@ std::vector<std::string> split(const std::string& s, char sep) {
 }  // namespace
 
 std::vector<int> parse_k_range(const std::string& spec) {
-  auto bad = [&](const std::string& why) { return UsageError("bad -k range '" + spec + "': " + why); };
+  // The spec becomes SweepOptions::ks, the field named.
+  auto bad = [&](const std::string& why) {
+    return UsageError("ks", "'" + spec + "' is not a valid range: " + why);
+  };
   auto number = [&](const std::string& text) {
     if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos)
       throw bad("'" + text + "' is not a whole number");

@@ -9,6 +9,8 @@
 #include <random>
 #include <string>
 
+#include <fmt/format.h>
+
 #include <unbake/core/errors.hpp>
 #include <unbake/core/threads.hpp>
 #include <unbake/nmf/fit.hpp>
@@ -92,10 +94,10 @@ std::vector<double> resample_agreement(const nmf::SparseMatrix& V, const nmf::Nm
 }  // namespace
 
 void StabilityOptions::validate() const {
-  if (resamples < 1) throw UsageError("--resamples must be at least 1, got " + std::to_string(resamples));
+  if (resamples < 1) throw UsageError("resamples", "must be at least 1, got " + std::to_string(resamples));
   if (!(sample_fraction > 0 && sample_fraction <= 1))
-    throw UsageError("--sample-fraction must be in (0, 1], got " + std::to_string(sample_fraction));
-  if (top_terms < 1) throw UsageError("--top-terms must be at least 1, got " + std::to_string(top_terms));
+    throw UsageError("sample_fraction", "must be in (0, 1], got " + std::to_string(sample_fraction));
+  if (top_terms < 1) throw UsageError("top_terms", "must be at least 1, got " + std::to_string(top_terms));
 }
 
 double average_jaccard(const std::vector<long>& a, const std::vector<long>& b) {
@@ -141,8 +143,8 @@ void check_sample_size(long rows, int k, const StabilityOptions& options) {
   options.validate();
   const long sample_size = std::lround(options.sample_fraction * static_cast<double>(rows));
   if (sample_size < k)
-    throw UsageError("stability: a sample of " + std::to_string(sample_size) +
-                     " documents is too small for k = " + std::to_string(k) + " (raise --sample-fraction)");
+    throw UsageError("sample_fraction", fmt::format("{} leaves resamples of {} documents, too few for k = {}",
+                                                    options.sample_fraction, sample_size, k));
 }
 
 StabilityResult stability(const nmf::SparseMatrix& V, const nmf::NmfConfig& config,

@@ -17,7 +17,7 @@ namespace unbake::report {
 void FitSettings::validate() const {
   vectorizer.validate();
   topics.validate();
-  if (nmf.k < 1) throw UsageError("-k must be at least 1, got " + std::to_string(nmf.k));
+  if (nmf.k < 1) throw UsageError("k", "must be at least 1, got " + std::to_string(nmf.k));
 }
 
 void to_json(nlohmann::json& j, const FitSettings& s) {

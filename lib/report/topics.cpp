@@ -14,10 +14,11 @@
 namespace unbake::report {
 
 void TopicsOptions::validate() const {
-  if (top_words < 1) throw UsageError("--top-words must be at least 1");
-  if (json_words < 1) throw UsageError("--json-words must be at least 1");
-  if (top_docs < 0) throw UsageError("--top-docs must be at least 0");
-  if (label_words < 1) throw UsageError("label words must be at least 1");
+  if (top_words < 1) throw UsageError("top_words", "must be at least 1, got " + std::to_string(top_words));
+  if (json_words < 1) throw UsageError("json_words", "must be at least 1, got " + std::to_string(json_words));
+  if (top_docs < 0) throw UsageError("top_docs", "must be at least 0, got " + std::to_string(top_docs));
+  if (label_words < 1)
+    throw UsageError("label_words", "must be at least 1, got " + std::to_string(label_words));
 }
 
 namespace {

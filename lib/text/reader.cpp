@@ -41,8 +41,8 @@ bool out_of_resources(int err) { return err == EMFILE || err == ENFILE || err ==
 void stop_if_out_of_resources(int err, const std::string& path, const char* doing) {
   if (!out_of_resources(err)) return;
   const char* advice = err == EMFILE || err == ENFILE
-                           ? "raise the open-file limit with `ulimit -n`, or use fewer --threads"
-                           : "free memory, check `ulimit -v` and `ulimit -n`, or use fewer --threads";
+                           ? "raise the open-file limit with `ulimit -n`, or use fewer threads"
+                           : "free memory, check `ulimit -v` and `ulimit -n`, or use fewer threads";
   throw InputError(path + ": cannot " + doing + ": " + errno_text(err) + " (" + advice + ")");
 }
 
@@ -235,18 +235,20 @@ int read_all(int fd, std::size_t expected, std::uint64_t limit, std::string& byt
 }  // namespace
 
 void ReaderOptions::validate() const {
-  if (extensions.empty()) throw UsageError("no file extensions selected (use \"\" for files without one)");
+  if (extensions.empty())
+    throw UsageError("extensions", "is empty: select at least one (\"\" for files without an extension)");
   for (const auto& e : extensions) {
     if (!e.empty() && (e.size() < 2 || e[0] != '.' || e.find('/') != std::string::npos))
-      throw UsageError("file extension '" + e + "' must be a dot and a name like \".txt\", or \"\"");
+      throw UsageError("extensions", "'" + e + "' is not a dot and a name like \".txt\", nor \"\"");
   }
   // The bound keeps max_file_mb * 2^20 bytes exactly representable in the
   // 64-bit size it is compared with (2^24 MB is 16 TiB, far past any document).
   if (!(max_file_mb > 0) || !(max_file_mb <= kMaxFileMb))
-    throw UsageError(fmt::format("max_file_mb must be a positive number of at most {} (16 TiB), got {}",
-                                 kMaxFileMb, max_file_mb));
+    throw UsageError("max_file_mb", fmt::format("must be a positive number of at most {} (16 TiB), got {}",
+                                                kMaxFileMb, max_file_mb));
   if (!is_known_encoding(encoding))
-    throw UsageError("unknown encoding '" + encoding + "' (use auto, utf-8 or an ICU converter name)");
+    throw UsageError("encoding",
+                     "'" + encoding + "' is not known (use auto, utf-8 or an ICU converter name)");
 }
 
 void to_json(nlohmann::json& j, const ReaderOptions& o) {

@@ -23,8 +23,8 @@ sb_stemmer* open_stemmer(const std::string& language) {
     if (!known.empty()) known += ", ";
     known += *algorithm;
   }
-  throw UsageError("unknown stemming language '" + language + "' (available: " + known +
-                   ", or their ISO 639 codes)");
+  throw UsageError("stem", "'" + language + "' is not a stemming language (available: " + known +
+                               ", or their ISO 639 codes)");
 }
 
 }  // namespace

@@ -47,8 +47,8 @@ void check_stopword_entry(const std::string& entry) {
   if (entry == "none" || find_embedded(entry)) return;
   std::error_code ec;
   if (std::filesystem::is_regular_file(entry, ec)) return;
-  throw UsageError("unknown stopword list '" + entry + "': not a language (available: " +
-                   available_stopword_languages() + ") nor an existing file");
+  throw UsageError("stopwords", "'" + entry + "' is neither a language with a list (available: " +
+                                    available_stopword_languages() + ") nor an existing file");
 }
 
 std::vector<std::string> parse_stopword_text(std::string_view text) {

@@ -22,7 +22,7 @@ Norm parse_norm(std::string_view name) {
   if (name == "l2") return Norm::l2;
   if (name == "l1") return Norm::l1;
   if (name == "none") return Norm::none;
-  throw UsageError("unknown norm '" + std::string(name) + "' (expected l2, l1 or none)");
+  throw UsageError("norm", "must be l2, l1 or none, got '" + std::string(name) + "'");
 }
 
 Eigen::VectorXd smooth_idf(const std::vector<std::uint32_t>& df, std::size_t n_docs) {

@@ -23,10 +23,9 @@
 namespace unbake::text {
 
 void TokenizerOptions::validate() const {
-  if (min_token_length < 1) {
-    throw UsageError("min_token_length must be at least 1, got " + std::to_string(min_token_length));
-  }
-  if (ngram != 1 && ngram != 2) throw UsageError("ngram must be 1 or 2, got " + std::to_string(ngram));
+  if (min_token_length < 1)
+    throw UsageError("min_token_length", "must be at least 1, got " + std::to_string(min_token_length));
+  if (ngram != 1 && ngram != 2) throw UsageError("ngram", "must be 1 or 2, got " + std::to_string(ngram));
   for (const auto& entry : stopwords) check_stopword_entry(entry);
   if (!stem.empty()) check_stemmer_language(stem);
 }

@@ -80,7 +80,15 @@ struct ReadSplit {
   std::vector<std::size_t> read_docs;
 };
 
-ReadSplit split_read(const DocumentSource& documents, const DocumentCounts& counts, VectorizedCorpus& out) {
+// The extensions as a message lists them: ".txt, .md, \"\"".
+std::string extension_list(const std::vector<std::string>& extensions) {
+  std::string out;
+  for (const auto& e : extensions) out += (out.empty() ? "" : ", ") + (e.empty() ? std::string("\"\"") : e);
+  return out;
+}
+
+ReadSplit split_read(const DocumentSource& documents, const ReaderOptions& reader,
+                     const DocumentCounts& counts, VectorizedCorpus& out) {
   ReadSplit split;
   out.root = documents.root;
   out.skipped = documents.skipped;
@@ -96,8 +104,8 @@ ReadSplit split_read(const DocumentSource& documents, const DocumentCounts& coun
                    [](const SkippedFile& a, const SkippedFile& b) { return a.path < b.path; });
   out.bytes_read = counts.bytes;
   if (split.read_docs.empty() && documents.ids.empty() && out.skipped.empty())
-    throw InputError(
-        fmt::format("{}: no documents: no file has one of the extensions read (see --ext)", documents.root));
+    throw InputError(fmt::format("{}: no documents: no file has one of the extensions read ({})",
+                                 documents.root, extension_list(reader.extensions)));
   if (split.read_docs.empty())
     throw InputError(fmt::format("{}: no readable documents ({} skipped, first: {}: {})", documents.root,
                                  out.skipped.size(), out.skipped.front().path, out.skipped.front().reason));
@@ -150,7 +158,7 @@ VectorizedCorpus vectorize(const DocumentSource& documents, const VectorizerOpti
   DocumentCounts counts = count_terms(documents, options.tokenizer, exec, nullptr);
   out.seconds_reading = seconds_since(start);
   start = Clock::now();
-  const ReadSplit split = split_read(documents, counts, out);
+  const ReadSplit split = split_read(documents, options.reader, counts, out);
 
   std::vector<const TermDictionary*> dictionaries;
   for (const auto& w : counts.workers) dictionaries.push_back(&w.dictionary);
@@ -229,7 +237,7 @@ VectorizedCorpus vectorize_with_vocabulary(const DocumentSource& documents, cons
   DocumentCounts counts = count_terms(documents, options.tokenizer, exec, &dictionary);
   out.seconds_reading = seconds_since(start);
   start = Clock::now();
-  const ReadSplit split = split_read(documents, counts, out);
+  const ReadSplit split = split_read(documents, options.reader, counts, out);
 
   ColumnMap columns;  // ids of the fixed dictionary are the columns already
   std::vector<std::int32_t> identity(terms.size());

@@ -17,15 +17,16 @@ void VectorizerOptions::validate() const {
   reader.validate();
   tokenizer.validate();
   if (!std::isfinite(min_df) || min_df < 0)
-    throw UsageError(fmt::format("min_df must be >= 0, got {}", min_df));
+    throw UsageError("min_df", fmt::format("must be >= 0, got {}", min_df));
   if (min_df >= 1 && min_df != std::floor(min_df))
     throw UsageError(
-        fmt::format("min_df must be a whole document count when >= 1 or a fraction below 1, got {}", min_df));
+        "min_df",
+        fmt::format("must be a whole document count when >= 1 or a fraction below 1, got {}", min_df));
   if (!std::isfinite(max_df) || max_df <= 0)
-    throw UsageError(fmt::format("max_df must be > 0, got {}", max_df));
+    throw UsageError("max_df", fmt::format("must be > 0, got {}", max_df));
   if (max_df > 1 && max_df != std::floor(max_df))
     throw UsageError(
-        fmt::format("max_df must be a fraction <= 1 or a whole document count above 1, got {}", max_df));
+        "max_df", fmt::format("must be a fraction <= 1 or a whole document count above 1, got {}", max_df));
 }
 
 void to_json(nlohmann::json& j, const VectorizerOptions& o) {

@@ -183,10 +183,12 @@ std::vector<std::uint32_t> select_terms(const std::vector<std::string>& terms,
     if (terms.empty())
       throw UsageError(fmt::format("no terms in {} documents: nothing to vectorize", n_docs));
     auto [lo, hi] = std::minmax_element(df.begin(), df.end());
-    throw UsageError(fmt::format(
-        "min_df={} (at least {:g} documents) and max_df={} (at most {:g} documents) leave an empty "
-        "vocabulary: the {} distinct terms occur in {} to {} of {} documents",
-        settings.min_df, min_count, settings.max_df, max_count, terms.size(), *lo, *hi, n_docs));
+    throw UsageError(
+        "min_df",
+        fmt::format("{} (at least {:g} documents) and max_df {} (at most {:g} documents) leave an "
+                    "empty vocabulary: the {} distinct terms occur in {} to {} of {} documents",
+                    settings.min_df, min_count, settings.max_df, max_count, terms.size(), *lo, *hi, n_docs),
+        {"max_df"});
   }
 
   if (settings.max_features > 0 && kept.size() > settings.max_features) {

@@ -33,7 +33,7 @@ usage "^error: --l1-w: 'inf' is beyond the range of a double" "$bin" factor smal
 usage "^error: --min-df: '2,5' is not a number" "$bin" fit docs -k 2 --min-df 2,5
 
 # A representable value that the option cannot honour: the library's range.
-usage '^error: max_file_mb must be a positive number of at most 16777216 \(16 TiB\), got 20000000000000$' \
+usage '^error: --max-file-mb must be a positive number of at most 16777216 \(16 TiB\), got 20000000000000$' \
   "$bin" fit docs -k 2 --max-file-mb 2e13
 
 # Edge values that fit are taken exactly and recorded as given.

@@ -134,7 +134,7 @@ if [ "$code" -eq 0 ]; then
 else
   [ "$code" -eq 1 ] || fail "a run short of descriptors exited $code, expected 1: $(head -c 300 err.txt)"
   [ "$(wc -l <err.txt)" -eq 1 ] || fail "a run short of descriptors printed more than one line: $(head -c 300 err.txt)"
-  grep -qE '^error: many/d[0-9]+\.txt: cannot read: Too many open files \(raise the open-file limit with `ulimit -n`, or use fewer --threads\)$' err.txt ||
+  grep -qE '^error: many/d[0-9]+\.txt: cannot read: Too many open files \(raise the open-file limit with `ulimit -n`, or use fewer threads\)$' err.txt ||
     fail "a run short of descriptors said: $(head -c 300 err.txt)"
   [ -e many.mtx ] && fail "a run stopped for lack of descriptors wrote its output"
 fi

@@ -54,7 +54,7 @@ fi
 "$bin" sweep "$corpus" -k 2: >/dev/null 2>"$tmp/log"
 rc=$?
 [[ $rc == 2 ]] || fail "bad -k spec: exit $rc, expected 2"
-grep -q "bad -k range '2:'" "$tmp/log" || fail "bad -k spec: message was $(cat "$tmp/log")"
+grep -q "^error: -k '2:' is not a valid range" "$tmp/log" || fail "bad -k spec: message was $(cat "$tmp/log")"
 "$bin" sweep "$corpus" -k 5,3 >/dev/null 2>&1
 [[ $? == 2 ]] || fail "descending -k list not refused with exit 2"
 "$bin" sweep "$corpus" -k 4:6 --sample-fraction 0 >/dev/null 2>&1

@@ -127,8 +127,9 @@ TEST_CASE("model: parts that disagree with each other or with what fit can write
       {"idf without idf", [](auto& j) { j["vectorizer"]["use_idf"] = false; },
        "damaged model: use_idf is off but idf has values other than 1"},
       {"huge idf", [](auto& j) { j["idf"][0] = 500.0; }, "damaged model: idf has values above 23.18"},
-      {"max_iter", [](auto& j) { j["nmf"]["max_iter"] = 0; }, "damaged model: --max-iter must be at least 1"},
-      {"tol", [](auto& j) { j["nmf"]["tol"] = -1.0; }, "damaged model: --tol must be positive"},
+      {"max_iter", [](auto& j) { j["nmf"]["max_iter"] = 0; },
+       "damaged model: max_iter must be at least 1, got 0"},
+      {"tol", [](auto& j) { j["nmf"]["tol"] = -1.0; }, "damaged model: tol must be positive"},
       {"min_df", [](auto& j) { j["vectorizer"]["min_df"] = -2.0; }, "damaged model: min_df must be >= 0"},
   };
   for (const auto& c : cases) {

@@ -84,10 +84,11 @@ TEST_CASE("validation names the problem") {
   NmfConfig c;
   c.k = 0;
   CHECK_THROWS_AS(fit(V, c), unbake::UsageError);
-  CHECK(message_of(V, c).find("-k must be at least 1") != std::string::npos);
+  CHECK(message_of(V, c).find("k must be at least 1, got 0") != std::string::npos);
   c.k = 50;
   CHECK_THROWS_AS(fit(V, c), unbake::UsageError);
-  CHECK(message_of(V, c).find("k = 50 is larger than min(rows, columns) = 12") != std::string::npos);
+  CHECK(message_of(V, c).find("k must be between 1 and min(rows, columns) = 12, got 50") !=
+        std::string::npos);
 
   c.k = 2;
   SparseMatrix bad = V;

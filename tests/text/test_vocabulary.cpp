@@ -97,8 +97,10 @@ TEST_CASE("vocabulary: settings that keep nothing are a usage error naming them"
     keep(6, 0.5);
   } catch (const unbake::UsageError& e) {
     const std::string msg = e.what();
-    CHECK(msg.find("min_df=6") != std::string::npos);
-    CHECK(msg.find("max_df=0.5") != std::string::npos);
+    CHECK(e.field() == "min_df");
+    CHECK(e.other_fields() == std::vector<std::string>{"max_df"});
+    CHECK(msg.rfind("min_df 6 ", 0) == 0);
+    CHECK(msg.find("max_df 0.5") != std::string::npos);
     CHECK(msg.find("empty vocabulary") != std::string::npos);
   }
   CHECK_THROWS_AS(select_terms({}, {}, {}, 3, PruneSettings{}), unbake::UsageError);

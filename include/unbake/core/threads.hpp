@@ -17,6 +17,9 @@ inline constexpr int kThreadsPerCoreCap = 4;
 // before the first parallel region instead.)
 int resolve_threads(int requested);
 
+// kThreadsPerCoreCap x the cores: the most threads resolve_threads gives.
+int thread_cap();
+
 // Throws Error("cannot start N threads: REASON") for the errno `err`.
 [[noreturn]] void throw_thread_failure(int threads, int err);
 
