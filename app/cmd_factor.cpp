@@ -95,7 +95,7 @@ class FactorCommand : public Command {
     const nmf::Matrix W = report::scaled_w(report);
 
     const auto names = factor_names(report.result.config.k);
-    io::write_in_order({
+    write_outputs({
         {opt_.json_path.empty() ? "-" : "",
          [&] {
            io::write_atomically("-", [&](std::ostream& out) { report::write_factor_text(out, report); });

@@ -52,7 +52,7 @@ class FitCommand : public Command {
     const report::FitReport& report = fitted.report;
     log_skipped(report.corpus.skipped);
     nmf::warn_if_worse_than_zero(report.nmf);
-    io::write_in_order({
+    write_outputs({
         {json_ == "-" ? "" : "-",
          [&] {
            io::write_atomically("-", [&](std::ostream& out) { report::write_text_report(out, report); });

@@ -49,7 +49,7 @@ class SweepCommand : public Command {
     options_.stability.seed = options_.nmf.seed;
     const model::SweepReport report = model::sweep(root_, options_, execution());
 
-    io::write_in_order({
+    write_outputs({
         {json_ == "-" ? "" : "-",
          [&] {
            io::write_atomically("-", [&](std::ostream& out) { report::write_sweep_text(out, report); });

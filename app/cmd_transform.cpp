@@ -43,7 +43,7 @@ class TransformCommand : public Command {
     guard.check();
     const auto report = model::transform(model, inputs_, execution());
     log_skipped(report.skipped);
-    io::write_in_order({
+    write_outputs({
         {json_ == "-" ? "" : "-",
          [&] {
            io::write_atomically("-", [&](std::ostream& out) { report::write_mixtures_text(out, report); });

@@ -55,7 +55,7 @@ class VectorizeCommand : public Command {
     guard.output("--docs", docs_);
     guard.check();
     const text::VectorizedCorpus corpus = text::vectorize(dir_, options_, execution());
-    io::write_in_order({
+    write_outputs({
         {matrix_,
          [&] {
            io::write_atomically(matrix_, [&](std::ostream& out) { io::write_matrix_market(out, corpus.V); });

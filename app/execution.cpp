@@ -2,11 +2,13 @@
 
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <memory>
 #include <string>
 
+#include <unbake/core/errors.hpp>
 #include <unbake/core/threads.hpp>
 #include "core/log.hpp"
 #include "number_flags.hpp"
@@ -16,6 +18,11 @@ namespace {
 
 int g_threads = 0;
 bool g_progress = true;
+
+// Written from signal handlers: lock-free atomics only.
+std::atomic<bool> g_computing{false};
+std::atomic<bool> g_cancel{false};
+static_assert(std::atomic<bool>::is_always_lock_free);
 
 // One line on stderr, redrawn at most ten times a second: "label done/total",
 // and the read rate when the task reports bytes.
@@ -74,11 +81,35 @@ void enable_progress(bool enabled) { g_progress = enabled; }
 Execution execution() {
   Execution exec;
   exec.threads = capped_threads(g_threads);
+  exec.cancel = &g_cancel;
   if (g_progress && ::isatty(STDERR_FILENO) == 1) {
     auto line = std::make_shared<ProgressLine>();
     exec.progress = [line](const ProgressUpdate& u) { (*line)(u); };
+  } else if (log().should_log(spdlog::level::debug)) {
+    // Where no line is drawn, -v says when each task is under way (a script
+    // waiting for the factorization to start reads this).
+    auto last = std::make_shared<std::string>();
+    exec.progress = [last](const ProgressUpdate& u) {
+      if (u.task == *last) return;
+      *last = std::string(u.task);
+      if (u.total > 0)
+        log().debug("{} {}/{}", u.task, u.done, u.total);
+      else
+        log().debug("{} {}", u.task, u.done);
+    };
   }
   return exec;
+}
+
+void start_computing() noexcept { g_computing.store(true); }
+bool computing() noexcept { return g_computing.load(); }
+void request_cancel() noexcept { g_cancel.store(true); }
+bool cancel_requested() noexcept { return g_cancel.load(); }
+
+void write_outputs(const std::vector<io::PendingWrite>& writes) {
+  g_computing.store(false);
+  if (g_cancel.load()) throw Cancelled();
+  io::write_in_order(writes);
 }
 
 }  // namespace unbake::app
