@@ -128,7 +128,7 @@ if [ -d /proc/self/fd ]; then
   kill "$writer"
   wait "$writer" 2>/dev/null
 else
-  echo "skipped: a step without checks needs /proc to see the FIFO opened"
+  skip_part "a step without checks needs /proc to see the FIFO opened"
 fi
 
 # A signal that arrives while an output is being written. strace holds the
@@ -187,7 +187,7 @@ if strace -f -qq -o /dev/null -e trace=fsync -e inject=fsync:delay_enter=1ms tru
   mid_write ABRT crash
   mid_write SEGV crash
 else
-  echo "skipped: signals during a write need strace with fault injection (and ptrace)"
+  skip_part "signals during a write need strace with fault injection (and ptrace)"
 fi
 
 finish
