@@ -92,7 +92,6 @@ class FactorCommand : public Command {
     nmf::warn_if_worse_than_zero(r);
     const report::FactorReport report{opt_.matrix, static_cast<long>(in.V.nonZeros()), std::move(r),
                                       std::move(in.row_labels), std::move(in.column_labels)};
-    const nmf::Matrix W = report::scaled_w(report);
 
     const auto names = factor_names(report.result.config.k);
     write_outputs({
@@ -108,6 +107,8 @@ class FactorCommand : public Command {
          }},
         {opt_.w_path,
          [&] {
+           // Formed only when asked for: the JSON writes W·diag(d) a row at a time.
+           const nmf::Matrix W = report::scaled_w(report);
            io::write_atomically(opt_.w_path, [&](std::ostream& out) {
              io::write_csv(out, W, report.row_labels, names, io::delimiter_for(opt_.w_path));
            });

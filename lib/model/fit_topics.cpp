@@ -56,10 +56,6 @@ void add_quality(report::TopicSummary& topics, const nmf::SparseMatrix& V, const
   topics.diversity = quality::topic_diversity(top_diversity, kDiversityWords);
 }
 
-}  // namespace
-
-namespace {
-
 FitOutcome fit_corpus(text::VectorizedCorpus corpus, const FitOptions& options, const Execution& exec,
                       std::chrono::steady_clock::time_point t0) {
   const std::string& root = corpus.root;

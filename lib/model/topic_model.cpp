@@ -112,10 +112,9 @@ void save_model(const std::string& path, const TopicModel& model) {
 
 namespace {
 
-// `source` names the text in every error: the file's path, or "model" for a
+// `path` names the text in every error: the file's path, or "model" for a
 // string handed over in memory.
-TopicModel parse_model(std::string_view text, const std::string& source) {
-  const std::string& path = source;
+TopicModel parse_model(std::string_view text, const std::string& path) {
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(text);

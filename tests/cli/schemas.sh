@@ -41,8 +41,6 @@ from jsonschema import Draft202012Validator
 
 folder = sys.argv[1]
 names = ["report", "model", "sweep", "transform", "factor"]
-# Keys that may be left out of "required" (none today).
-optional = {}
 problems = []
 schemas = {}
 for name in names:
@@ -58,26 +56,25 @@ for name in names:
         if not s.get(key):
             problems.append(f"{name}: no {key}")
 
-    def walk(node, where, last_key):
+    def walk(node, where):
         if isinstance(node, dict):
             # Subschemas of if/then/allOf narrow an object described elsewhere.
             if "properties" in node and not {"if", "then", "allOf"} & set(where.split("/")):
                 if node.get("type") != "object" or node.get("additionalProperties") is not False:
                     problems.append(f"{name}: {where or '/'} is not a closed object")
-                allowed = optional.get((name, last_key), set())
-                missing = set(node["properties"]) - set(node.get("required", [])) - allowed
+                missing = set(node["properties"]) - set(node.get("required", []))
                 if missing:
                     problems.append(f"{name}: {where or '/'}: not required: {sorted(missing)}")
                 for key, prop in node["properties"].items():
                     if not prop.get("description"):
                         problems.append(f"{name}: {where}/properties/{key} has no description")
             for key, value in node.items():
-                walk(value, f"{where}/{key}", key if where.endswith("/properties") or where == "" else last_key)
+                walk(value, f"{where}/{key}")
         elif isinstance(node, list):
             for i, value in enumerate(node):
-                walk(value, f"{where}/{i}", last_key)
+                walk(value, f"{where}/{i}")
 
-    walk(s, "", "")
+    walk(s, "")
 
 # The pieces several files share are copies; they must not drift apart.
 shared = {}
