@@ -4,7 +4,8 @@
 #   bash bench/compare_binaries.sh OLD_BINARY NEW_BINARY [CORPUS_DIR ...]
 # Jobs: fit (--json, --model, both CSVs), transform, sweep --json on each
 # corpus (default: corpora/default, and ../shared/corpora/bbc when present),
-# and factor (-o, --w, --h) on corpora/cakes/nutrition.csv. Text files must
+# factor (-o, --w, --h) on corpora/cakes/nutrition.csv, and factor -o with
+# every solver (plain, penalised, extrapolated) on the last corpus's matrix. Text files must
 # be identical byte for byte; JSON files are compared after dropping the
 # fields that legitimately differ between runs or builds: every "seconds",
 # and generator.version (and the text report's "seconds" line), and the
@@ -40,6 +41,16 @@ run_jobs() {
   done
   "$bin" -q factor "$root/corpora/cakes/nutrition.csv" -k 6 -o "$out/factor.json" --w "$out/W.csv" \
     --h "$out/H.csv" || echo "factor failed" >&2
+  # Every solver, with and without penalties, on the last corpus's TF-IDF.
+  "$bin" -q vectorize "${corpora[-1]}" -o "$out/V.mtx" || echo "vectorize failed" >&2
+  local s
+  for s in hals mu kl als; do
+    "$bin" -q factor "$out/V.mtx" -k 5 --solver "$s" -o "$out/factor-$s.json" || echo "factor $s failed" >&2
+    "$bin" -q factor "$out/V.mtx" -k 5 --solver "$s" --l1-w 0.01 --l2-h 0.05 \
+      -o "$out/factor-$s-penalised.json" || echo "factor $s penalised failed" >&2
+  done
+  "$bin" -q factor "$out/V.mtx" -k 5 --extrapolate -o "$out/factor-extrapolated.json" ||
+    echo "factor --extrapolate failed" >&2
 }
 
 run_jobs "$old" "$work/old"

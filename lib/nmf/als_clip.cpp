@@ -14,6 +14,7 @@
 
 #include <unbake/core/errors.hpp>
 #include "nmf/solver.hpp"
+#include "nmf/sweep.hpp"
 
 namespace unbake::nmf {
 namespace {
@@ -33,9 +34,9 @@ Matrix regularised_inverse(const Matrix& G, double l2) {
   return ldlt.solve(Matrix::Identity(k, k));
 }
 
-class AlsClip final : public FrobeniusRule {
+class AlsClip final : public UpdateScheme {
  public:
-  FactorStats update(const HalfStep& s, RowMatrix& F, Factors&) const override {
+  HalfResult update(const HalfStep& s, RowMatrix& F) const override {
     const Eigen::Index k = F.cols();
     const Matrix inv = regularised_inverse(s.o_stats.gram, s.penalty.l2);
     const double l1 = s.penalty.l1;
@@ -52,6 +53,6 @@ class AlsClip final : public FrobeniusRule {
 
 }  // namespace
 
-std::unique_ptr<UpdateRule> make_als_clip() { return std::make_unique<AlsClip>(); }
+std::unique_ptr<UpdateScheme> make_als_clip() { return std::make_unique<AlsClip>(); }
 
 }  // namespace unbake::nmf

@@ -15,8 +15,10 @@
 #include "core/progress_task.hpp"
 #include "nmf/extrapolation.hpp"
 #include "nmf/init.hpp"
+#include "nmf/operator.hpp"
 #include "nmf/primitives.hpp"
 #include "nmf/solver.hpp"
+#include "nmf/stopping.hpp"
 #include "nmf/value_scale.hpp"
 
 namespace unbake::nmf {
@@ -57,15 +59,11 @@ std::string number_text(double v) {
   return buf;
 }
 
-// The penalty that V / 2^e needs for the same minimiser, scaled back. With
-// W = 2^(e/2)·W' (and H likewise) the Frobenius objective is 2^(2e) times
-// ½||V' − W'H'||² + l1·2^(-3e/2)·ΣW' + ½·l2·2^(-e)·||W'||²; the KL
-// divergence is 2^e times D(V'‖W'H') + l1·2^(-e/2)·ΣW' + ½·l2·||W'||².
-Penalty scaled_penalty(double l1, double l2, int e, Solver solver, const char* l1_field, const char* l2_field,
-                       double largest) {
+// The penalty that V / 2^e needs for the same minimiser (Loss::scaled_penalty).
+Penalty scaled_penalty(const Loss& loss, double l1, double l2, int e, const char* l1_field,
+                       const char* l2_field, double largest) {
   if (e == 0) return {l1, l2};
-  const bool kl = solver == Solver::kl;
-  const Penalty p{std::ldexp(l1, kl ? -e / 2 : -3 * e / 2), kl ? l2 : std::ldexp(l2, -e)};
+  const Penalty p = loss.scaled_penalty(l1, l2, e);
   // Only a tiny matrix can make a penalty overflow: it then outweighs every
   // entry by more than a double can say, and every factor would be zero.
   for (const auto& [value, field] : {std::pair{p.l1, l1_field}, std::pair{p.l2, l2_field}})
@@ -226,30 +224,29 @@ NmfResult solve(const SparseMatrix& input, const NmfConfig& config, const Execut
 
   const int threads = resolve_threads(exec.threads);
   const SparseMatrix Vt = compressed_transpose(V, threads);
-  const Problem problem{V,
-                        Vt,
-                        norm_sq,
-                        scaled_penalty(config.l1_w, config.l2_w, e, config.solver, "l1_w", "l2_w", largest),
-                        scaled_penalty(config.l1_h, config.l2_h, e, config.solver, "l1_h", "l2_h", largest),
-                        threads};
+  const SparsePair data(V, Vt, norm_sq);
+  const SolverParts solver = make_solver(config.solver);
+  const Loss& loss = *solver.loss;
+  const UpdateScheme& scheme = *solver.scheme;
+  const Problem problem{data.forward(),
+                        scaled_penalty(loss, config.l1_w, config.l2_w, e, "l1_w", "l2_w", largest),
+                        scaled_penalty(loss, config.l1_h, config.l2_h, e, "l1_h", "l2_h", largest), threads};
 
   StartingFactors start = initialise(V, Vt, config.k, config.init, config.seed, threads);
   Factors f;
   f.W = std::move(start.W);
   f.Ht = std::move(start.Ht);
-  const std::unique_ptr<UpdateRule> rule = make_rule(config.solver);
-  rule->prepare(problem, f);
+  refresh_stats(problem, f);
 
   NmfResult result;
   result.config = config;
   // The trace grows as iterations run: reserving max_iter + 1 up front
   // asked for 16 GB at --max-iter 2147483647 on a fit that stops after 15.
-  double previous = rule->objective(problem, f);
+  double previous = loss.objective(problem, f, Half::w);
   result.objective_trace.push_back(previous);
   std::optional<Extrapolation> extrapolation;
   if (config.extrapolate) extrapolation.emplace(f);
-  const int patience = config.extrapolate ? kExtrapolatedPatience : 1;
-  int small_steps = 0;  // consecutive iterations that met the tolerance
+  RelativeChange stopping(config.tol, config.extrapolate ? kExtrapolatedPatience : 1);
   ProgressTask progress(exec, "factorizing, iteration", static_cast<std::uint64_t>(config.max_iter));
   for (int it = 1; it <= config.max_iter; ++it) {
     // H's extrapolation waits until here, so that when the loop ends the
@@ -258,32 +255,25 @@ NmfResult solve(const SparseMatrix& input, const NmfConfig& config, const Execut
     const auto& trace = result.objective_trace;
     if (extrapolation && it > 1)
       extrapolation->after_objective(f, trace[trace.size() - 2], trace.back(), threads);
-    rule->update_w(problem, f);
+    update_w(scheme, problem, f);
     if (extrapolation) extrapolation->after_w(f, threads);
-    rule->update_h(problem, f);
-    const double current = rule->objective(problem, f);
+    update_h(scheme, problem, f, loss.row_term());
+    const double current = loss.objective(problem, f, Half::h);
     result.objective_trace.push_back(current);
     result.iterations = it;
     progress.advance();
     exec.throw_if_cancelled();
-    // |change| rather than decrease: a monotone solver's round-off wobble at
-    // the optimum still stops, and ALS (not monotone) is not stopped by a bump.
-    // A rise is an extrapolation restart, not convergence: never stop on one.
-    const bool rose = extrapolation && current > previous;
-    small_steps = !rose && std::abs(previous - current) < config.tol * previous ? small_steps + 1 : 0;
-    if (previous <= 0 || small_steps >= patience) {
+    // An extrapolation restart is a rise by design.
+    if (stopping.converged(previous, current, extrapolation.has_value())) {
       result.converged = true;
       break;
     }
     previous = current;
   }
 
-  // The Frobenius solvers keep cross and the Grams current; KL does not need them.
-  if (config.solver == Solver::kl) {
-    f.w = factor_stats(f.W, threads);
-    f.h = factor_stats(f.Ht, Vt, f.W, threads);
-    f.cross = f.h.cross;
-  }
+  // The relative error is reported in the Frobenius norm for every loss; a
+  // scheme that never forms X·O leaves cross and the Grams to be taken here.
+  if (!scheme.keeps_cross()) refresh_stats(problem, f);
   result.relative_error = std::sqrt(frobenius_sq(norm_sq, f.cross, f.w.gram, f.h.gram) / norm_sq);
   normalise(f.W, f.Ht, threads, result);
   for (Eigen::Index t = 0; t < result.d.size(); ++t) result.d[t] = std::ldexp(result.d[t], e);

@@ -16,6 +16,7 @@
 
 #include "nmf/inner_sweeps.hpp"
 #include "nmf/solver.hpp"
+#include "nmf/sweep.hpp"
 
 namespace unbake::nmf {
 namespace {
@@ -120,9 +121,9 @@ constexpr std::array<SweepFn, sizeof...(K)> fixed_sweeps(std::integer_sequence<i
 constexpr auto kFixedSweeps =
     fixed_sweeps(std::make_integer_sequence<int, kBranchFreeMaxK - kFixedMinK + 1>{});
 
-class Hals final : public FrobeniusRule {
+class Hals final : public UpdateScheme {
  public:
-  FactorStats update(const HalfStep& s, RowMatrix& F, Factors&) const override {
+  HalfResult update(const HalfStep& s, RowMatrix& F) const override {
     const Eigen::Index k = F.cols();
     const Matrix& G = s.o_stats.gram;
     const double l2 = s.penalty.l2;
@@ -138,6 +139,6 @@ class Hals final : public FrobeniusRule {
 
 }  // namespace
 
-std::unique_ptr<UpdateRule> make_hals() { return std::make_unique<Hals>(); }
+std::unique_ptr<UpdateScheme> make_hals() { return std::make_unique<Hals>(); }
 
 }  // namespace unbake::nmf

@@ -23,7 +23,7 @@ struct InnerSweeps {
 inline InnerSweeps inner_sweeps(const HalfStep& s, Eigen::Index rows, double alpha, double delta) {
   const double k = static_cast<double>(s.O.cols());
   if (rows == 0 || k == 0) return {1, delta * delta};
-  const double rho = (double(s.X.nonZeros()) * k + double(s.O.rows()) * k * k) / (double(rows) * k * k);
+  const double rho = (double(s.X.nonzeros()) * k + double(s.O.rows()) * k * k) / (double(rows) * k * k);
   return {1 + static_cast<int>(alpha * rho), delta * delta};
 }
 

@@ -19,6 +19,7 @@
 
 #include "nmf/inner_sweeps.hpp"
 #include "nmf/solver.hpp"
+#include "nmf/sweep.hpp"
 
 namespace unbake::nmf {
 namespace {
@@ -31,9 +32,9 @@ constexpr double kFlush = 1e-150;
 constexpr double kAlpha = 2.0;
 constexpr double kDelta = 0.1;
 
-class Mu final : public FrobeniusRule {
+class Mu final : public UpdateScheme {
  public:
-  FactorStats update(const HalfStep& s, RowMatrix& F, Factors&) const override {
+  HalfResult update(const HalfStep& s, RowMatrix& F) const override {
     const Eigen::Index k = F.cols();
     const Matrix& G = s.o_stats.gram;
     const double l1 = s.penalty.l1, l2 = s.penalty.l2;
@@ -63,6 +64,6 @@ class Mu final : public FrobeniusRule {
 
 }  // namespace
 
-std::unique_ptr<UpdateRule> make_mu() { return std::make_unique<Mu>(); }
+std::unique_ptr<UpdateScheme> make_mu() { return std::make_unique<Mu>(); }
 
 }  // namespace unbake::nmf

@@ -1,41 +1,43 @@
 #include "nmf/solver.hpp"
 
+#include <utility>
+
 namespace unbake::nmf {
 
-void UpdateRule::update_w(const Problem& p, Factors& f) const {
-  HalfStep step{p.V, f.Ht, f.h, p.on_w, p.threads, false};
-  f.w = update(step, f.W, f);
+void update_w(const UpdateScheme& scheme, const Problem& p, Factors& f) {
+  const HalfStep step{p.V, f.Ht, f.h, p.on_w, p.threads};
+  f.w = scheme.update(step, f.W).stats;
   f.cross = f.w.cross;
+  f.row_term.reset();
 }
 
-void UpdateRule::update_h(const Problem& p, Factors& f) const {
-  HalfStep step{p.Vt, f.W, f.w, p.on_h, p.threads, true};
-  f.h = update(step, f.Ht, f);
+void update_h(const UpdateScheme& scheme, const Problem& p, Factors& f, const RowTerm* term) {
+  const HalfStep step{p.V.transposed(), f.W, f.w, p.on_h, p.threads, term};
+  HalfResult r = scheme.update(step, f.Ht);
+  f.h = std::move(r.stats);
   f.cross = f.h.cross;
+  f.row_term = r.row_term;
 }
 
-void FrobeniusRule::prepare(const Problem& p, Factors& f) const {
+void refresh_stats(const Problem& p, Factors& f) {
   f.w = factor_stats(f.W, p.threads);
-  f.h = factor_stats(f.Ht, p.Vt, f.W, p.threads);
+  f.h = factor_stats(f.Ht, p.V.transposed(), f.W, p.threads);
   f.cross = f.h.cross;
+  f.row_term.reset();
 }
 
-double FrobeniusRule::objective(const Problem& p, const Factors& f) const {
-  return 0.5 * frobenius_sq(p.norm_sq, f.cross, f.w.gram, f.h.gram) + p.on_w.value(f.w) + p.on_h.value(f.h);
-}
-
-std::unique_ptr<UpdateRule> make_rule(Solver solver) {
+SolverParts make_solver(Solver solver) {
   switch (solver) {
     case Solver::als:
-      return make_als_clip();
+      return {std::make_unique<FrobeniusLoss>(), make_als_clip()};
     case Solver::mu:
-      return make_mu();
-    case Solver::hals:
-      return make_hals();
+      return {std::make_unique<FrobeniusLoss>(), make_mu()};
     case Solver::kl:
-      return make_kl();
+      return {std::make_unique<KlLoss>(), make_kl_mu()};
+    case Solver::hals:
+      break;
   }
-  return make_hals();
+  return {std::make_unique<FrobeniusLoss>(), make_hals()};
 }
 
 }  // namespace unbake::nmf

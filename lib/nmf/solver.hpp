@@ -1,81 +1,64 @@
 #pragma once
-// The one interface every solver implements. A solver only knows how to
-// rewrite one factor given the other; the driver (fit.cpp) owns init, the
-// stopping rule and normalisation.
+// How a fit moves: an update scheme rewrites one factor given the other, and
+// knows nothing of init, objective or stopping (the driver, fit.cpp, owns
+// those; loss.hpp and stopping.hpp hold the pieces it combines).
 //
 // Both half-iterations are the same operation seen from either side: updating
-// W against V and Hᵀ is updating Hᵀ against Vᵀ and W. So a solver implements
+// W against V and Hᵀ is updating Hᵀ against Vᵀ and W. So a scheme implements
 // update() once; update_w/update_h pick the side.
 #include <memory>
+#include <optional>
+#include <utility>
 
 #include <unbake/nmf/config.hpp>
-#include <unbake/nmf/types.hpp>
-#include "nmf/primitives.hpp"
+#include "nmf/loss.hpp"
 
 namespace unbake::nmf {
 
-// Penalty on one factor F: l1·ΣF + ½·l2·||F||².
-struct Penalty {
-  double l1 = 0, l2 = 0;
-  double value(const FactorStats& s) const { return l1 * s.colsum.sum() + 0.5 * l2 * s.gram.trace(); }
-};
-
-// What stays fixed for a whole fit.
-struct Problem {
-  const SparseMatrix& V;   // m x n, compressed
-  const SparseMatrix& Vt;  // n x m, compressed
-  double norm_sq;          // ||V||²
-  Penalty on_w, on_h;
-  int threads;
-};
-
-// The evolving state: W (m x k) and Ht = Hᵀ (n x k) with their stats. After
-// any update, w/h hold the current Grams and column sums and `cross` holds
-// tr(Wᵀ V H ᵀ) for the current pair (Frobenius solvers keep it current).
-struct Factors {
-  RowMatrix W, Ht;
-  FactorStats w, h;
-  double cross = 0;
-  double divergence_nz = 0;  // KL only: Σ over V's non-zeros of v·log(v/(WH)) − v
-};
-
-// One half-step: F (rows x k) is updated so that X ≈ F·Oᵀ improves.
+// One half-step: F (X.rows() x k) is updated so that X ≈ F·Oᵀ improves.
 struct HalfStep {
-  const SparseMatrix& X;
+  const MatrixOperator& X;
   const RowMatrix& O;
   const FactorStats& o_stats;
   Penalty penalty;  // on F
   int threads;
-  bool last_half;  // the H half: the objective is read right after it
+  const RowTerm* row_term = nullptr;  // to sum over the rewritten rows, if the scheme can
 };
 
-class UpdateRule {
+// What a half-step leaves: F's stats, and the row term's sum when asked for
+// and the scheme computed it (a scheme may leave it to the loss).
+struct HalfResult {
+  // Implicit from the stats alone: most schemes leave the term to the loss.
+  HalfResult(FactorStats s, std::optional<double> term = {}) : stats(std::move(s)), row_term(term) {}
+  FactorStats stats;
+  std::optional<double> row_term;
+};
+
+class UpdateScheme {
  public:
-  virtual ~UpdateRule() = default;
-  // Brings the stats (and any cached objective terms) in line with freshly
-  // initialised factors.
-  virtual void prepare(const Problem& p, Factors& f) const = 0;
-  // Rewrites F in place; returns F's stats (with cross against the rhs X·O).
-  // Stores solver-specific objective terms in f.
-  virtual FactorStats update(const HalfStep& step, RowMatrix& F, Factors& f) const = 0;
-  // The solver's own objective for the current factors (penalties included).
-  virtual double objective(const Problem& p, const Factors& f) const = 0;
-
-  void update_w(const Problem& p, Factors& f) const;
-  void update_h(const Problem& p, Factors& f) const;
+  virtual ~UpdateScheme() = default;
+  // Rewrites F in place; returns F's stats. A scheme that keeps_cross()
+  // forms R = X·O and returns cross = Σ F ∘ R with them.
+  virtual HalfResult update(const HalfStep& step, RowMatrix& F) const = 0;
+  virtual bool keeps_cross() const { return true; }
 };
 
-// Frobenius-loss solvers share prepare/objective: ½||V − WH||² + penalties.
-class FrobeniusRule : public UpdateRule {
- public:
-  void prepare(const Problem& p, Factors& f) const override;
-  double objective(const Problem& p, const Factors& f) const override;
+// A loss with the scheme that minimises it.
+struct SolverParts {
+  std::unique_ptr<Loss> loss;
+  std::unique_ptr<UpdateScheme> scheme;
 };
 
-std::unique_ptr<UpdateRule> make_als_clip();
-std::unique_ptr<UpdateRule> make_mu();
-std::unique_ptr<UpdateRule> make_hals();
-std::unique_ptr<UpdateRule> make_kl();
-std::unique_ptr<UpdateRule> make_rule(Solver solver);
+std::unique_ptr<UpdateScheme> make_als_clip();
+std::unique_ptr<UpdateScheme> make_mu();
+std::unique_ptr<UpdateScheme> make_hals();
+std::unique_ptr<UpdateScheme> make_kl_mu();
+SolverParts make_solver(Solver solver);
+
+// The two half-steps (the H one asks for `term`, which may be null), and
+// the stats of freshly set factors (with cross).
+void update_w(const UpdateScheme& scheme, const Problem& p, Factors& f);
+void update_h(const UpdateScheme& scheme, const Problem& p, Factors& f, const RowTerm* term = nullptr);
+void refresh_stats(const Problem& p, Factors& f);
 
 }  // namespace unbake::nmf

@@ -53,4 +53,13 @@ inline double dense_relative_error(const SparseMatrix& V, const Matrix& W, const
   return (D - W * d.asDiagonal() * H).norm() / D.norm();
 }
 
+// A strictly positive row-major factor (entries in [floor, 1 + floor)), from a fixed seed.
+inline RowMatrix positive_factor(Eigen::Index rows, Eigen::Index k, std::uint64_t seed, double floor = 0.01) {
+  std::mt19937_64 rng(seed);
+  std::uniform_real_distribution<double> uniform(floor, 1.0 + floor);
+  RowMatrix F(rows, k);
+  for (Eigen::Index i = 0; i < F.size(); ++i) F.data()[i] = uniform(rng);
+  return F;
+}
+
 }  // namespace unbake::nmf::testing

@@ -1,0 +1,80 @@
+#include "nmf/operator.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "nmf/primitives.hpp"
+
+namespace unbake::nmf {
+namespace {
+
+// Keeps x / (WH) finite where the model is exactly zero at a non-zero of X.
+constexpr double kTiny = 1e-300;
+
+inline double dot(const double* a, const double* b, Eigen::Index k) {
+  double s = 0;
+  for (Eigen::Index t = 0; t < k; ++t) s += a[t] * b[t];
+  return s;
+}
+
+}  // namespace
+
+void multiply(const MatrixOperator& X, const RowMatrix& O, RowMatrix& out, int threads) {
+  out.resize(X.rows(), O.cols());
+  for_blocks(X.rows(), threads, [&](Eigen::Index, Eigen::Index begin, Eigen::Index end) {
+    X.product_rows(begin, end, O, out.data() + begin * O.cols());
+  });
+}
+
+FactorStats factor_stats(const RowMatrix& F, const MatrixOperator& X, const RowMatrix& O, int threads) {
+  const Eigen::Index k = F.cols();
+  BlockStats parts(F.rows(), k);
+  for_blocks(F.rows(), threads, [&](Eigen::Index b, Eigen::Index begin, Eigen::Index end) {
+    std::vector<double> r(static_cast<size_t>((end - begin) * k));
+    X.product_rows(begin, end, O, r.data());
+    parts[b].add_rows(F.data() + begin * k, end - begin, r.data());
+  });
+  return parts.reduce();
+}
+
+SparsePair::SparsePair(const SparseMatrix& X, const SparseMatrix& Xt, double norm_sq)
+    : forward_(X, norm_sq, backward_), backward_(Xt, norm_sq, forward_) {}
+
+void SparsePair::Side::product_rows(Eigen::Index begin, Eigen::Index end, const RowMatrix& O,
+                                    double* out) const {
+  const Eigen::Index k = O.cols();
+  for (Eigen::Index i = begin; i < end; ++i) row_product(x_, i, O, out + (i - begin) * k);
+}
+
+void SparsePair::Side::ratio_product_row(Eigen::Index i, const double* f, const RowMatrix& O,
+                                         double* out) const {
+  const Eigen::Index k = O.cols();
+  const double* o = O.data();
+  std::fill(out, out + k, 0.0);
+  for (int p = x_.outerIndexPtr()[i]; p < x_.outerIndexPtr()[i + 1]; ++p) {
+    const double* oj = o + Eigen::Index(x_.innerIndexPtr()[p]) * k;
+    const double q = x_.valuePtr()[p] / std::max(kTiny, dot(f, oj, k));
+    for (Eigen::Index t = 0; t < k; ++t) out[t] += q * oj[t];
+  }
+}
+
+double SparsePair::Side::divergence_rows(Eigen::Index begin, Eigen::Index end, const RowMatrix& F,
+                                         const RowMatrix& O) const {
+  const Eigen::Index k = O.cols();
+  double total = 0;
+  for (Eigen::Index i = begin; i < end; ++i) {
+    const double* f = F.data() + i * k;
+    double s = 0;
+    for (int p = x_.outerIndexPtr()[i]; p < x_.outerIndexPtr()[i + 1]; ++p) {
+      const double x = x_.valuePtr()[p];
+      if (x == 0) continue;
+      const double model = std::max(kTiny, dot(f, O.data() + Eigen::Index(x_.innerIndexPtr()[p]) * k, k));
+      s += x * std::log(x / model) - x;
+    }
+    total += s;
+  }
+  return total;
+}
+
+}  // namespace unbake::nmf
