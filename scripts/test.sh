@@ -5,7 +5,8 @@
 #     build-asan    the suite under AddressSanitizer + UndefinedBehaviorSanitizer,
 #                   with float-cast-overflow (GCC leaves it out of "undefined");
 #                   any finding fails the test that hit it
-#     build-assert  the suite with libstdc++'s checks (-D_GLIBCXX_ASSERTIONS)
+#     build-assert  the suite with libstdc++'s checks (-D_GLIBCXX_ASSERTIONS), on the
+#                   baseline kernels only (no AVX2 clones)
 #     build-fuzz    the libFuzzer targets (clang), each run for 60 s
 # CI (.ci/run) runs --all.
 set -euo pipefail
@@ -40,7 +41,9 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 # vptr is left out: its check reads /proc/self/maps, and the tests that use
 # up every file descriptor (EMFILE) then see it report valid objects.
 checked_suite build-asan "-fsanitize=address,undefined,float-cast-overflow -fno-sanitize=vptr -fno-sanitize-recover=undefined,float-cast-overflow -fno-omit-frame-pointer"
-checked_suite build-assert "-D_GLIBCXX_ASSERTIONS"
+# Without the AVX2 clones (lib/core/cpu_dispatch.hpp): the suite then also
+# covers the baseline code that machines without AVX2 run.
+checked_suite build-assert "-D_GLIBCXX_ASSERTIONS -DUNBAKE_NO_CLONES"
 
 echo "== build-fuzz: libFuzzer targets, 60 s each" >&2
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=Release -DUNBAKE_FUZZ=ON \

@@ -52,7 +52,7 @@ struct Step {
 // Sweeps n <= kLanes consecutive rows of F (k entries each; r their rhs rows,
 // q scratch of the same shape) until each row's own inner-loop test stops it.
 template <bool kBranchFree, int K>
-void sweep_lanes(const Step& s, const double* r, double* f, double* q, Eigen::Index n) {
+UNBAKE_KERNEL void sweep_lanes(const Step& s, const double* r, double* f, double* q, Eigen::Index n) {
   const Eigen::Index k = K > 0 ? K : s.G.cols();
   const double* G = s.G.data();
   std::array<bool, kLanes> active{};

@@ -43,20 +43,22 @@ double uniform01(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11)
 // Y·T for a tall row-major Y and a small T, row-parallel: each row of the
 // result sums Y(i, a)·T.row(a) over a in order, so it does not depend on the
 // thread count. (Eigen's product runs on one thread here: see SerialEigen.)
+UNBAKE_KERNEL void times_small_rows(const double* __restrict y, const double* __restrict t, Eigen::Index rows,
+                                    Eigen::Index l, Eigen::Index c, double* __restrict out) {
+  for (Eigen::Index i = 0; i < rows; ++i) {
+    double* __restrict o = out + i * c;
+    std::fill(o, o + c, 0.0);
+    for (Eigen::Index a = 0; a < l; ++a)
+      for (Eigen::Index b = 0; b < c; ++b) o[b] += y[i * l + a] * t[a * c + b];
+  }
+}
+
 RowMatrix times_small(const RowMatrix& Y, const Matrix& T, int threads) {
   const RowMatrix Tr = T;  // rows of T contiguous
   RowMatrix out(Y.rows(), T.cols());
   const Eigen::Index l = Y.cols(), c = T.cols();
   for_blocks(Y.rows(), threads, [&](Eigen::Index, Eigen::Index begin, Eigen::Index end) {
-    for (Eigen::Index i = begin; i < end; ++i) {
-      const double* __restrict y = Y.data() + i * l;
-      double* __restrict o = out.data() + i * c;
-      std::fill(o, o + c, 0.0);
-      for (Eigen::Index a = 0; a < l; ++a) {
-        const double* __restrict t = Tr.data() + a * c;
-        for (Eigen::Index b = 0; b < c; ++b) o[b] += y[a] * t[b];
-      }
-    }
+    times_small_rows(Y.data() + begin * l, Tr.data(), end - begin, l, c, out.data() + begin * c);
   });
   return out;
 }

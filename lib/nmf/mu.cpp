@@ -32,33 +32,38 @@ constexpr double kFlush = 1e-150;
 constexpr double kAlpha = 2.0;
 constexpr double kDelta = 0.1;
 
+// Rewrites one row f (k entries) against its rhs row r; d is k doubles of scratch.
+UNBAKE_KERNEL void mu_row(const double* r, double* __restrict f, double* __restrict d, const Matrix& G,
+                          double l1, double l2, int max_sweeps, double delta_sq) {
+  const Eigen::Index k = G.cols();
+  double first = 0;
+  for (int sweep = 0; sweep < max_sweeps; ++sweep) {
+    // All denominators use the old row: compute them before writing.
+    row_times_gram(f, G, d);
+    double moved = 0;
+    for (Eigen::Index t = 0; t < k; ++t) {
+      double next = f[t] * (r[t] / (d[t] + l1 + l2 * f[t] + kEpsilon));
+      if (next < kFlush) next = 0;
+      moved += (next - f[t]) * (next - f[t]);
+      f[t] = next;
+    }
+    if (sweep == 0) first = moved;
+    if (moved <= delta_sq * first) break;
+  }
+}
+
 class Mu final : public UpdateScheme {
  public:
   HalfResult update(const HalfStep& s, RowMatrix& F) const override {
-    const Eigen::Index k = F.cols();
     const Matrix& G = s.o_stats.gram;
     const double l1 = s.penalty.l1, l2 = s.penalty.l2;
     // Plain names, not a structured binding: clang 14 (the fuzz build) cannot capture those in a lambda.
     const InnerSweeps budget = inner_sweeps(s, F.rows(), kAlpha, kDelta);
     const int max_sweeps = budget.max_sweeps;
     const double delta_sq = budget.delta_sq;
-    return sweep_rows(s.X, s.O, F, s.threads,
-                      [&](const double* r, double* __restrict f, double* __restrict d) {
-                        double first = 0;
-                        for (int sweep = 0; sweep < max_sweeps; ++sweep) {
-                          // All denominators use the old row: compute them before writing.
-                          row_times_gram(f, G, d);
-                          double moved = 0;
-                          for (Eigen::Index t = 0; t < k; ++t) {
-                            double next = f[t] * (r[t] / (d[t] + l1 + l2 * f[t] + kEpsilon));
-                            if (next < kFlush) next = 0;
-                            moved += (next - f[t]) * (next - f[t]);
-                            f[t] = next;
-                          }
-                          if (sweep == 0) first = moved;
-                          if (moved <= delta_sq * first) break;
-                        }
-                      });
+    return sweep_rows(s.X, s.O, F, s.threads, [&](const double* r, double* f, double* d) {
+      mu_row(r, f, d, G, l1, l2, max_sweeps, delta_sq);
+    });
   }
 };
 

@@ -18,6 +18,29 @@ inline double dot(const double* a, const double* b, Eigen::Index k) {
   return s;
 }
 
+// The KL kernels: per non-zero a k-long dot product with the model row.
+UNBAKE_KERNEL void ratio_product(const SparseMatrix& x, Eigen::Index i, const double* f, const double* o,
+                                 Eigen::Index k, double* out) {
+  std::fill(out, out + k, 0.0);
+  for (int p = x.outerIndexPtr()[i]; p < x.outerIndexPtr()[i + 1]; ++p) {
+    const double* oj = o + Eigen::Index(x.innerIndexPtr()[p]) * k;
+    const double q = x.valuePtr()[p] / std::max(kTiny, dot(f, oj, k));
+    for (Eigen::Index t = 0; t < k; ++t) out[t] += q * oj[t];
+  }
+}
+
+UNBAKE_KERNEL double row_divergence(const SparseMatrix& x, Eigen::Index i, const double* f, const double* o,
+                                    Eigen::Index k) {
+  double s = 0;
+  for (int p = x.outerIndexPtr()[i]; p < x.outerIndexPtr()[i + 1]; ++p) {
+    const double v = x.valuePtr()[p];
+    if (v == 0) continue;
+    const double model = std::max(kTiny, dot(f, o + Eigen::Index(x.innerIndexPtr()[p]) * k, k));
+    s += v * std::log(v / model) - v;
+  }
+  return s;
+}
+
 }  // namespace
 
 void multiply(const MatrixOperator& X, const RowMatrix& O, RowMatrix& out, int threads) {
@@ -49,31 +72,14 @@ void SparsePair::Side::product_rows(Eigen::Index begin, Eigen::Index end, const 
 
 void SparsePair::Side::ratio_product_row(Eigen::Index i, const double* f, const RowMatrix& O,
                                          double* out) const {
-  const Eigen::Index k = O.cols();
-  const double* o = O.data();
-  std::fill(out, out + k, 0.0);
-  for (int p = x_.outerIndexPtr()[i]; p < x_.outerIndexPtr()[i + 1]; ++p) {
-    const double* oj = o + Eigen::Index(x_.innerIndexPtr()[p]) * k;
-    const double q = x_.valuePtr()[p] / std::max(kTiny, dot(f, oj, k));
-    for (Eigen::Index t = 0; t < k; ++t) out[t] += q * oj[t];
-  }
+  ratio_product(x_, i, f, O.data(), O.cols(), out);
 }
 
 double SparsePair::Side::divergence_rows(Eigen::Index begin, Eigen::Index end, const RowMatrix& F,
                                          const RowMatrix& O) const {
-  const Eigen::Index k = O.cols();
   double total = 0;
-  for (Eigen::Index i = begin; i < end; ++i) {
-    const double* f = F.data() + i * k;
-    double s = 0;
-    for (int p = x_.outerIndexPtr()[i]; p < x_.outerIndexPtr()[i + 1]; ++p) {
-      const double x = x_.valuePtr()[p];
-      if (x == 0) continue;
-      const double model = std::max(kTiny, dot(f, O.data() + Eigen::Index(x_.innerIndexPtr()[p]) * k, k));
-      s += x * std::log(x / model) - x;
-    }
-    total += s;
-  }
+  for (Eigen::Index i = begin; i < end; ++i)
+    total += row_divergence(x_, i, F.data() + i * O.cols(), O.data(), O.cols());
   return total;
 }
 

@@ -17,7 +17,7 @@ constexpr Eigen::Index kGatherMax = 256;
 
 }  // namespace
 
-void FactorStats::add_rows(const double* f, Eigen::Index rows, const double* r) {
+UNBAKE_KERNEL void FactorStats::add_rows(const double* f, Eigen::Index rows, const double* r) {
   const Eigen::Index k = colsum.size();
   // The Gram never overlaps the rows: telling the compiler so lets the inner
   // loop vectorise (without it every store may alias f and stays scalar).

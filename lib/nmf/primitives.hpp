@@ -13,6 +13,7 @@
 #include <vector>
 
 #include <unbake/nmf/types.hpp>
+#include "core/cpu_dispatch.hpp"
 
 namespace unbake::nmf {
 
@@ -37,8 +38,8 @@ void for_blocks(Eigen::Index rows, int threads, Fn&& fn) {
 namespace detail {
 // Columns [t0, t0 + L·chunks) of out = f·G (see row_times_gram).
 template <int L>
-Eigen::Index row_times_gram_chunks(const double* __restrict f, const double* __restrict G, Eigen::Index k,
-                                   double* __restrict out, Eigen::Index t0) {
+UNBAKE_KERNEL Eigen::Index row_times_gram_chunks(const double* __restrict f, const double* __restrict G,
+                                                 Eigen::Index k, double* __restrict out, Eigen::Index t0) {
   for (; t0 + L <= k; t0 += L) {
     double acc[L] = {};
     for (Eigen::Index a = 0; a < k; ++a) {
@@ -83,8 +84,8 @@ namespace detail {
 // and the hardware prefetcher cannot guess the next one; asking early
 // overlaps those misses (1.5-1.7x). Prefetches never fault.
 template <int K>
-void row_product_fixed(const int* __restrict inner, const double* __restrict val, int p0, int p1, int nnz,
-                       const double* __restrict o, double* __restrict out) {
+UNBAKE_KERNEL void row_product_fixed(const int* __restrict inner, const double* __restrict val, int p0,
+                                     int p1, int nnz, const double* __restrict o, double* __restrict out) {
   double acc[K] = {};
   for (int p = p0; p < p1; ++p) {
     if (p + kPrefetchAhead < nnz) {
@@ -116,6 +117,24 @@ constexpr std::array<RowProductFn, sizeof...(K)> fixed_table(std::integer_sequen
 // row_product_fixed<K> at index K - kMinRegisterColumns, for the widths in use.
 inline constexpr auto kFixedWidth =
     fixed_table(std::make_integer_sequence<int, kRegisterColumns - kMinRegisterColumns + 1>{});
+
+// The plain loop of row_product, for any number of columns k.
+UNBAKE_KERNEL inline void row_product_wide(const int* __restrict inner, const double* __restrict val, int p0,
+                                           int p1, int nnz, const double* __restrict o, Eigen::Index k,
+                                           double* __restrict out) {
+  std::fill(out, out + k, 0.0);
+  const Eigen::Index row_bytes = k * static_cast<Eigen::Index>(sizeof(double));
+  for (int p = p0; p < p1; ++p) {
+    if (p + kPrefetchAhead < nnz) {
+      const char* ahead =
+          reinterpret_cast<const char*>(o + static_cast<Eigen::Index>(inner[p + kPrefetchAhead]) * k);
+      for (Eigen::Index byte = 0; byte < row_bytes; byte += 64) __builtin_prefetch(ahead + byte);
+    }
+    const double v = val[p];
+    const double* __restrict orow = o + static_cast<Eigen::Index>(inner[p]) * k;
+    for (Eigen::Index t = 0; t < k; ++t) out[t] += v * orow[t];
+  }
+}
 }  // namespace detail
 
 // out[0..k) = X.row(i) · O, with O (X.cols() x k) row-major. X must be compressed.
@@ -134,18 +153,7 @@ inline void row_product(const SparseMatrix& X, Eigen::Index i, const RowMatrix& 
                                                                                    out);
     return;
   }
-  std::fill(out, out + k, 0.0);
-  const Eigen::Index row_bytes = k * static_cast<Eigen::Index>(sizeof(double));
-  for (int p = p0; p < p1; ++p) {
-    if (p + kPrefetchAhead < nnz) {
-      const char* ahead =
-          reinterpret_cast<const char*>(o + static_cast<Eigen::Index>(inner[p + kPrefetchAhead]) * k);
-      for (Eigen::Index byte = 0; byte < row_bytes; byte += 64) __builtin_prefetch(ahead + byte);
-    }
-    const double v = val[p];
-    const double* __restrict orow = o + static_cast<Eigen::Index>(inner[p]) * k;
-    for (Eigen::Index t = 0; t < k; ++t) out[t] += v * orow[t];
-  }
+  detail::row_product_wide(inner, val, p0, p1, nnz, o, k, out);
 }
 
 // Sums of a factor that the objective and the next half-step need: its Gram
