@@ -34,6 +34,9 @@
 #              on the factor part's matrix, else on unbake's own vectorization
 #   threads    unbake factor (hals) and fit with 1 and 2 threads: speed-up,
 #              and whether their outputs are byte-identical
+#   defaults   seeds 0-4 of scikit-learn's NMF(init="nndsvda") with its defaults
+#              against `unbake factor -k K` with no other flag: medians of time
+#              and error (the defaults must reach the peer's error)
 # Times: unbake = the whole process (/usr/bin/time); scikit-learn = its own
 # timer inside the Python process (no interpreter start, no import; `factor`
 # not even reading the matrix), which favours the peer. Peak memory (RSS) is
@@ -70,6 +73,8 @@ products=$build_dir/bench_products
 work=$bench/out/harness
 mkdir -p "$work"
 rows=$work/rows.tsv limits=$work/limit.tsv scaling=$work/threads.tsv breakdown=$work/fit-seconds.tsv
+defaults=$work/defaults.tsv
+: >"$defaults"
 : >"$breakdown"
 : >"$rows"
 : >"$limits"
@@ -164,6 +169,38 @@ part_factor() {
         "$(summary_value "$out" seconds)")" \
       "$p_rss" "$u_rss"
   done
+}
+
+# The defaults, over seeds 0-4: scikit-learn's NMF(init="nndsvda") with its
+# defaults (fit alone, solver cd) against `unbake factor MATRIX -k K --seed S`
+# with no other flag (whole process). One seed is one draw of the start, so
+# both sides' medians are compared. Appends one line to defaults.tsv: case,
+# then per side the median seconds and error, then unbake's iterations.
+part_defaults() {
+  peer_matrix
+  local seed start end peer_lines=$dir/defaults-peer.jsonl ours_lines=$dir/defaults-unbake.jsonl
+  : >"$ours_lines"
+  note "$label: defaults, scikit-learn seeds 0-4"
+  "$python" "$bench/factor_seeds.py" "$peer_mtx" cd "$k" 0 1 2 3 4 >"$peer_lines"
+  note "$label: defaults, unbake seeds 0-4"
+  for seed in 0 1 2 3 4; do
+    start=$(date +%s.%N)
+    "$unbake" -q factor "$peer_mtx" -k "$k" --seed "$seed" --threads "$threads" >"$dir/defaults-unbake.out"
+    end=$(date +%s.%N)
+    # The summary rounds the error to six digits; the same run again, untimed, gives all of them.
+    "$unbake" -q factor "$peer_mtx" -k "$k" --seed "$seed" --threads "$threads" -o "$dir/defaults-unbake.json" \
+      >/dev/null
+    printf '{"seconds": %.6f, "relative_error": %s, "iterations": %s}\n' "$(echo "$end - $start" | bc -l)" \
+      "$(json_field "$dir/defaults-unbake.json" relative_error)" \
+      "$(json_field "$dir/defaults-unbake.json" iterations)" >>"$ours_lines"
+  done
+  "$python" - "$label" "$peer_lines" "$ours_lines" >>"$defaults" <<'PY'
+import json, statistics, sys
+label, peer, ours = sys.argv[1], *[[json.loads(l) for l in open(p)] for p in sys.argv[2:]]
+med = lambda rows, key: statistics.median(r[key] for r in rows)
+print("\t".join([label, f"{med(peer, 'seconds'):.3f}", f"{med(peer, 'relative_error'):.7f}", f"{med(ours, 'seconds'):.3f}",
+                 f"{med(ours, 'relative_error'):.7f}", " ".join(str(r["iterations"]) for r in ours)]))
+PY
 }
 
 part_fit() {
@@ -277,9 +314,9 @@ note "unbake: $unbake ($(git -C "$repo" log -1 --format='%h %s' 2>/dev/null || e
 note "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB; unbake --threads $threads"
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 if ((standard)); then
-  run_case "20news/train k=20" "$shared/20news/train" 20 1 vectorize factor fit limit threads
-  ((quick)) || run_case "20news/train k=50" "$shared/20news/train" 50 1 factor fit limit
-  run_case "bbc k=5" "$shared/bbc" 5 1 vectorize factor fit
+  run_case "20news/train k=20" "$shared/20news/train" 20 1 vectorize factor fit limit threads defaults
+  ((quick)) || run_case "20news/train k=50" "$shared/20news/train" 50 1 factor fit limit defaults
+  run_case "bbc k=5" "$shared/bbc" 5 1 vectorize factor fit defaults
 fi
 if [[ -n $large ]]; then
   corpus=$(generated "$large")
@@ -294,6 +331,6 @@ fi
 
 # Other work on the machine distorts every ratio, thread scaling most.
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
-"$python" "$bench/harness_table.py" "$rows" "$limits" "$scaling" "$breakdown" | tee "$work/table.txt"
+"$python" "$bench/harness_table.py" "$rows" "$limits" "$scaling" "$breakdown" "$defaults" | tee "$work/table.txt"
 echo "load average (1, 5, 15 min) on $(nproc) cores: $load_start at the start, $load_end at the end" |
   tee -a "$work/table.txt"

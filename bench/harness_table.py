@@ -1,12 +1,13 @@
 #!/usr/bin/python3
 """Prints bench/harness.sh's tables and checks its targets.
 
-Usage: harness_table.py ROWS.tsv LIMIT.tsv THREADS.tsv FIT_SECONDS.tsv
+Usage: harness_table.py ROWS.tsv LIMIT.tsv THREADS.tsv FIT_SECONDS.tsv DEFAULTS.tsv
 
 ROWS:    case, part, peer s, unbake s, peer quality, unbake quality, peer RSS kB, unbake RSS kB
 LIMIT:   case, solver, ms per unbake iteration, ms per pair of products
 THREADS: case, factor s (1 thread), factor s (2), fit s (1), fit s (2), identical outputs
 FIT_SECONDS: case, peer vectorize s, peer NMF s, unbake read s, vectorize s, factor s, total s
+DEFAULTS: case, then medians over seeds 0-4 of peer s, peer error, unbake s, unbake error; unbake's iterations
 
 "-" marks a value that was not measured. Ratios are peer / unbake, so above 1
 means unbake is faster. An error counts as "equal or lower" when unbake's is at
@@ -53,8 +54,9 @@ def table(head, body, left=1):
         print("  ".join(c.ljust(w) if i < left else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))).rstrip())
 
 
-def main(rows_path, limit_path, threads_path, fit_seconds_path):
+def main(rows_path, limit_path, threads_path, fit_seconds_path, defaults_path):
     rows, limits, scaling = read(rows_path), read(limit_path), read(threads_path)
+    defaults = read(defaults_path)
     fit_seconds = read(fit_seconds_path)
     checks = []  # (target, measured, met)
 
@@ -123,12 +125,26 @@ def main(rows_path, limit_path, threads_path, fit_seconds_path):
         table(["case", "factor 1t s", "2t s", "speed-up", "fit 1t s", "2t s", "speed-up", "identical"], body)
         print()
 
+    if defaults:
+        body = []
+        for case, ps, pe, us, ue, its in defaults:
+            r = ratio(ps, us)
+            body.append([case, seconds(ps), pe, seconds(us), ue, its, f"{r:.2f}x"])
+            # Error at or below the peer's median; >= 10x where the fit is long enough to say (k >= 20).
+            timed = int(case.rsplit("k=", 1)[1]) >= 20
+            fast = r >= 10 or not timed
+            check(f"{case} defaults: median error <= peer's" + (", >= 10x" if timed else ""),
+                  f"{ue} vs {pe}, {r:.2f}x", float(ue) <= float(pe) and fast)
+        print("defaults, medians over seeds 0-4 (scikit-learn NMF(init='nndsvda'), fit alone; unbake factor -k K, whole process)")
+        table(["case", "peer s", "peer error", "unbake s", "unbake error", "unbake iterations", "ratio"], body)
+        print()
+
     if checks:
         print("targets")
         table(["target", "measured", ""], [list(c) for c in checks])
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 5:
+    if len(sys.argv) != 6:
         sys.exit(__doc__)
     main(*sys.argv[1:])
