@@ -8,6 +8,7 @@ LIMIT:   case, solver, ms per unbake iteration, ms per pair of products
 THREADS: case, factor s (1 thread), factor s (2), fit s (1), fit s (2), identical outputs
 FIT_SECONDS: case, peer vectorize s, peer NMF s, unbake read s, vectorize s, factor s, total s
 DEFAULTS: case, then medians over seeds 0-4 of peer s, peer error, unbake s, unbake error; unbake's iterations
+          (unbake's median error must be at most the peer's times (1 + 1e-7))
 
 "-" marks a value that was not measured. Ratios are peer / unbake, so above 1
 means unbake is faster. An error counts as "equal or lower" when unbake's is at
@@ -17,6 +18,11 @@ most scikit-learn's times (1 + 1e-4), i.e. equal to about four digits.
 import sys
 
 GIB = 1024 * 1024  # kB
+# The defaults must reach the peer's median error: "at" allows a relative
+# 1e-7, far below the digits either side reports (on bbc both sides stop
+# within 3e-11 of the same optimum), and far below the 1e-4 gaps that
+# separate a run stopped early from one at its optimum on 20 Newsgroups.
+DEFAULTS_EQUAL = 1e-7
 
 
 def read(path):
@@ -134,7 +140,7 @@ def main(rows_path, limit_path, threads_path, fit_seconds_path, defaults_path):
             timed = int(case.rsplit("k=", 1)[1]) >= 20
             fast = r >= 10 or not timed
             check(f"{case} defaults: median error <= peer's" + (", >= 10x" if timed else ""),
-                  f"{ue} vs {pe}, {r:.2f}x", float(ue) <= float(pe) and fast)
+                  f"{ue} vs {pe}, {r:.2f}x", float(ue) <= float(pe) * (1 + DEFAULTS_EQUAL) and fast)
         print("defaults, medians over seeds 0-4 (scikit-learn NMF(init='nndsvda'), fit alone; unbake factor -k K, whole process)")
         table(["case", "peer s", "peer error", "unbake s", "unbake error", "unbake iterations", "ratio"], body)
         print()
