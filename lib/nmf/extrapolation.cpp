@@ -44,6 +44,7 @@ void Extrapolation::after_objective(Factors& f, double previous, double current,
   }
   step(f.Ht, h_prev_);
   f.h = factor_stats(f.Ht, threads);
+  f.row_term.reset();  // it was summed over the H before the step
   beta_ = std::min(beta_cap_, kGrow * beta_);
   beta_cap_ = std::min(1.0, kCapGrow * beta_cap_);
 }

@@ -2,15 +2,19 @@
 // The only way a solver reaches V. Every update needs a few things of the
 // data matrix and nothing else: products of a block of its rows with a dense
 // factor, its squared norm, its shape, and (for the KL loss) two sums over
-// its non-zeros against the current model. Keeping V behind this seam lets
-// it later live sharded across processes, be streamed from disk or carry a
-// mask without a solver changing.
+// its non-zeros against the current model. Keeping V behind this seam is the
+// first step toward a V sharded across processes, streamed from disk or
+// masked: a streamed V needs nothing more; a sharded one also needs the
+// block sums (Grams, objective terms) reduced across processes, and a masked
+// one a loss whose Grams and objective count observed entries only. The two
+// KL sums are the one loss-specific part; a new loss that needs more of V
+// adds its own operation here.
 //
 // An operator and its transpose come as a pair: the half-step for W reads
-// the rows of V, the one for H the rows of Vᵀ. Every call works on a block
-// of consecutive rows, so that an implementation can parallelise, prefetch
-// or page in a block at a time; results must depend only on the rows asked
-// for, never on how the calls are spread over threads.
+// the rows of V, the one for H the rows of Vᵀ. Every call works on one row
+// or a block of consecutive rows, so that an implementation can parallelise,
+// prefetch or page in a block at a time; results must depend only on the
+// rows asked for, never on how the calls are spread over threads.
 #include <unbake/nmf/types.hpp>
 #include "nmf/primitives.hpp"
 
@@ -55,6 +59,10 @@ FactorStats factor_stats(const RowMatrix& F, const MatrixOperator& X, const RowM
 class SparsePair {
  public:
   SparsePair(const SparseMatrix& X, const SparseMatrix& Xt, double norm_sq);
+  // It keeps references: a temporary matrix would dangle.
+  SparsePair(SparseMatrix&&, const SparseMatrix&, double) = delete;
+  SparsePair(const SparseMatrix&, SparseMatrix&&, double) = delete;
+  SparsePair(SparseMatrix&&, SparseMatrix&&, double) = delete;
   SparsePair(const SparsePair&) = delete;
   SparsePair& operator=(const SparsePair&) = delete;
 

@@ -37,9 +37,10 @@ void for_blocks(Eigen::Index rows, int threads, Fn&& fn) {
 
 namespace detail {
 // Columns [t0, t0 + L·chunks) of out = f·G (see row_times_gram).
+// Not cloned itself: its caller (the MU row kernel) is, and inlines it.
 template <int L>
-UNBAKE_KERNEL Eigen::Index row_times_gram_chunks(const double* __restrict f, const double* __restrict G,
-                                                 Eigen::Index k, double* __restrict out, Eigen::Index t0) {
+Eigen::Index row_times_gram_chunks(const double* __restrict f, const double* __restrict G, Eigen::Index k,
+                                   double* __restrict out, Eigen::Index t0) {
   for (; t0 + L <= k; t0 += L) {
     double acc[L] = {};
     for (Eigen::Index a = 0; a < k; ++a) {

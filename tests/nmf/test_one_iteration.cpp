@@ -137,6 +137,10 @@ void check_scheme(Solver solver, Eigen::Index k, Penalty pw, Penalty ph, Referen
   CHECK(relative_gap(Matrix(f.Ht), h_expected) <= tol);
   CHECK(f.Ht.minCoeff() >= 0);
   CHECK(relative_gap(f.h.gram, Matrix(f.Ht).transpose() * Matrix(f.Ht)) <= 1e-13);
+  CHECK(relative_gap(f.h.colsum, Matrix(f.Ht).colwise().sum().transpose()) <= 1e-13);
+  if (parts.scheme->keeps_cross())
+    CHECK(f.cross ==
+          doctest::Approx((Matrix(f.Ht).cwiseProduct(c.D.transpose() * Matrix(f.W))).sum()).epsilon(1e-12));
 }
 
 }  // namespace
@@ -205,6 +209,26 @@ TEST_CASE("the losses' objectives match a dense evaluation, from either side") {
   CHECK(fro.objective(problem, f, Half::w) == doctest::Approx(frobenius).epsilon(1e-12));
   CHECK(kll.objective(problem, f, Half::w) == doctest::Approx(kl).epsilon(1e-12));
   CHECK(kll.objective(problem, f, Half::h) == doctest::Approx(kl).epsilon(1e-12));
+}
+
+TEST_CASE("the KL divergence summed during the H half-step is the loss's own pass, bit for bit") {
+  Case c = make_case(300, 40, 5, {0.01, 0.0}, {0.0, 0.02});
+  const SparsePair pair(c.V, c.Vt, squared_norm(c.V));
+  const SolverParts parts = make_solver(Solver::kl);
+  const Problem problem{pair.forward(), c.pw, c.ph, 2};
+  Factors f;
+  f.W = c.W;
+  f.Ht = c.Ht;
+  refresh_stats(problem, f);
+  update_w(*parts.scheme, problem, f);
+  update_h(*parts.scheme, problem, f, parts.loss->row_term());
+  REQUIRE(f.row_term.has_value());
+  const double fused = parts.loss->objective(problem, f, Half::h);
+  Factors separate = f;
+  separate.row_term.reset();
+  CHECK(parts.loss->objective(problem, separate, Half::h) == fused);
+  update_w(*parts.scheme, problem, f);
+  CHECK_FALSE(f.row_term.has_value());  // it described the H before this step
 }
 
 TEST_CASE("penalties rescale so that V / 2^e has the same minimiser") {

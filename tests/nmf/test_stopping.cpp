@@ -28,6 +28,14 @@ TEST_CASE("a small rise counts as a small change unless rises are expected") {
   CHECK(extrapolated.converged(100.01, 100.005, true));
 }
 
+TEST_CASE("an expected rise starts the count of small steps again") {
+  RelativeChange rule(1e-3, 2);
+  CHECK_FALSE(rule.converged(100, 99.99, true));
+  CHECK_FALSE(rule.converged(99.99, 99.995, true));  // a restart: the count starts again
+  CHECK_FALSE(rule.converged(99.995, 99.99, true));
+  CHECK(rule.converged(99.99, 99.985, true));
+}
+
 TEST_CASE("an objective of zero stops") {
   RelativeChange rule(1e-9, 5);
   CHECK(rule.converged(0, 0, false));
