@@ -34,8 +34,10 @@ constexpr double kDelta = 0.1;
 
 // Rewrites one row f (k entries) against its rhs row r; d is k doubles of scratch.
 UNBAKE_KERNEL void mu_row(const double* r, double* __restrict f, double* __restrict d, const Matrix& G,
-                          double l1, double l2, int max_sweeps, double delta_sq) {
+                          double l1, double l2, const InnerSweeps& budget) {
   const Eigen::Index k = G.cols();
+  const int max_sweeps = budget.max_sweeps;
+  const double delta_sq = budget.delta_sq;
   double first = 0;
   for (int sweep = 0; sweep < max_sweeps; ++sweep) {
     // All denominators use the old row: compute them before writing.
@@ -57,13 +59,9 @@ class Mu final : public UpdateScheme {
   HalfResult update(const HalfStep& s, RowMatrix& F) const override {
     const Matrix& G = s.o_stats.gram;
     const double l1 = s.penalty.l1, l2 = s.penalty.l2;
-    // Plain names, not a structured binding: clang 14 (the fuzz build) cannot capture those in a lambda.
     const InnerSweeps budget = inner_sweeps(s, F.rows(), kAlpha, kDelta);
-    const int max_sweeps = budget.max_sweeps;
-    const double delta_sq = budget.delta_sq;
-    return sweep_rows(s.X, s.O, F, s.threads, [&](const double* r, double* f, double* d) {
-      mu_row(r, f, d, G, l1, l2, max_sweeps, delta_sq);
-    });
+    return sweep_rows(s.X, s.O, F, s.threads,
+                      [&](const double* r, double* f, double* d) { mu_row(r, f, d, G, l1, l2, budget); });
   }
 };
 

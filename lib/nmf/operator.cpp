@@ -43,13 +43,6 @@ UNBAKE_KERNEL double row_divergence(const SparseMatrix& x, Eigen::Index i, const
 
 }  // namespace
 
-void multiply(const MatrixOperator& X, const RowMatrix& O, RowMatrix& out, int threads) {
-  out.resize(X.rows(), O.cols());
-  for_blocks(X.rows(), threads, [&](Eigen::Index, Eigen::Index begin, Eigen::Index end) {
-    X.product_rows(begin, end, O, out.data() + begin * O.cols());
-  });
-}
-
 FactorStats factor_stats(const RowMatrix& F, const MatrixOperator& X, const RowMatrix& O, int threads) {
   const Eigen::Index k = F.cols();
   BlockStats parts(F.rows(), k);

@@ -47,9 +47,6 @@ class MatrixOperator {
                                  const RowMatrix& O) const = 0;
 };
 
-// out = X · O for every row, row-parallel in fixed blocks.
-void multiply(const MatrixOperator& X, const RowMatrix& O, RowMatrix& out, int threads);
-
 // Stats of F with cross = Σ F ∘ (X·O).
 FactorStats factor_stats(const RowMatrix& F, const MatrixOperator& X, const RowMatrix& O, int threads);
 

@@ -189,26 +189,13 @@ void multiply(const SparseMatrix& X, const RowMatrix& O, RowMatrix& out, int thr
   });
 }
 
-namespace {
-
-FactorStats stats_impl(const RowMatrix& F, const SparseMatrix* X, const RowMatrix* O, int threads) {
+FactorStats factor_stats(const RowMatrix& F, int threads) {
   const Eigen::Index k = F.cols();
   BlockStats parts(F.rows(), k);
   for_blocks(F.rows(), threads, [&](Eigen::Index b, Eigen::Index begin, Eigen::Index end) {
-    std::vector<double> r(X ? static_cast<size_t>((end - begin) * k) : 0);
-    if (X)
-      for (Eigen::Index i = begin; i < end; ++i) row_product(*X, i, *O, r.data() + (i - begin) * k);
-    parts[b].add_rows(F.data() + begin * k, end - begin, X ? r.data() : nullptr);
+    parts[b].add_rows(F.data() + begin * k, end - begin, nullptr);
   });
   return parts.reduce();
-}
-
-}  // namespace
-
-FactorStats factor_stats(const RowMatrix& F, int threads) { return stats_impl(F, nullptr, nullptr, threads); }
-
-FactorStats factor_stats(const RowMatrix& F, const SparseMatrix& X, const RowMatrix& O, int threads) {
-  return stats_impl(F, &X, &O, threads);
 }
 
 double frobenius_sq(double norm_sq, double cross, const Matrix& gram_w, const Matrix& gram_h) {

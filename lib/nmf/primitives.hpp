@@ -200,9 +200,8 @@ RowMatrix to_row_major(const Matrix& F, int threads = 1);
 // out = X · O (X rows x n, O n x k), row-parallel.
 void multiply(const SparseMatrix& X, const RowMatrix& O, RowMatrix& out, int threads);
 
-// Stats of F (gram, colsum) and, if X and O are given, cross = Σ F ∘ (X·O).
+// Stats of F (gram, colsum; cross stays 0). With the rhs: operator.hpp.
 FactorStats factor_stats(const RowMatrix& F, int threads);
-FactorStats factor_stats(const RowMatrix& F, const SparseMatrix& X, const RowMatrix& O, int threads);
 
 // ||V - W Hᵀ||² from ||V||², cross = tr(Wᵀ V H) and the two Grams, clamped at 0.
 double frobenius_sq(double norm_sq, double cross, const Matrix& gram_w, const Matrix& gram_h);

@@ -15,24 +15,26 @@ using namespace unbake::nmf::testing;
 
 namespace {
 
+// A 300 x 40 problem (more rows than one block) with positive starting
+// factors of k columns and their stats, ready for a half-step. Built in
+// place: the operator pair and the problem refer to the matrices.
 struct Case {
-  SparseMatrix V, Vt;
-  Matrix D;
-  RowMatrix W, Ht;
-  Penalty pw, ph;
+  Case(Eigen::Index k, Penalty pw, Penalty ph)
+      : V(noisy(300, 40, 3, 0.25)),
+        Vt(compressed_transpose(V)),
+        D(V),
+        pair(V, Vt, squared_norm(V)),
+        problem{pair.forward(), pw, ph, 2} {
+    f.W = positive_factor(300, k, 11);
+    f.Ht = positive_factor(40, k, 12);
+    refresh_stats(problem, f);
+  }
+  const SparseMatrix V, Vt;
+  const Matrix D;
+  const SparsePair pair;
+  const Problem problem;
+  Factors f;
 };
-
-Case make_case(Eigen::Index m, Eigen::Index n, Eigen::Index k, Penalty pw, Penalty ph) {
-  Case c;
-  c.V = noisy(static_cast<int>(m), static_cast<int>(n), 3, 0.25);
-  c.Vt = compressed_transpose(c.V);
-  c.D = Matrix(c.V);
-  c.W = positive_factor(m, k, 11);
-  c.Ht = positive_factor(n, k, 12);
-  c.pw = pw;
-  c.ph = ph;
-  return c;
-}
 
 // The inner-sweep budget of Gillis & Glineur 2012: 1 + ⌊α·ρ⌋ sweeps, with
 // ρ = (nnz(X)·k + rows(O)·k²) / (rows(F)·k²).
@@ -112,18 +114,16 @@ double relative_gap(const Matrix& a, const Matrix& b) { return (a - b).norm() / 
 
 // Runs the scheme's W half-step, then its H half-step, checking each against
 // the reference and the returned stats against dense ones.
+// reference(X, F, O, penalty, X as sparse) gives the new F; both sides carry
+// penalties (the H side l2 only).
 template <class Reference>
-void check_scheme(Solver solver, Eigen::Index k, Penalty pw, Penalty ph, Reference reference, double tol) {
-  Case c = make_case(300, 40, k, pw, ph);
-  const SparsePair pair(c.V, c.Vt, squared_norm(c.V));
+void check_scheme(Solver solver, Eigen::Index k, Reference reference, double tol) {
+  Case c(k, {0.01, 0.1}, {0.0, 0.05});
   const SolverParts parts = make_solver(solver);
-  const Problem problem{pair.forward(), c.pw, c.ph, 2};
-  Factors f;
-  f.W = c.W;
-  f.Ht = c.Ht;
-  refresh_stats(problem, f);
+  const Problem& problem = c.problem;
+  Factors& f = c.f;
 
-  const Matrix w_expected = reference(c.D, Matrix(c.W), Matrix(c.Ht), c.pw, c.V, true);
+  const Matrix w_expected = reference(c.D, Matrix(f.W), Matrix(f.Ht), problem.on_w, c.V);
   update_w(*parts.scheme, problem, f);
   CHECK(relative_gap(Matrix(f.W), w_expected) <= tol);
   CHECK(f.W.minCoeff() >= 0);
@@ -132,7 +132,7 @@ void check_scheme(Solver solver, Eigen::Index k, Penalty pw, Penalty ph, Referen
   if (parts.scheme->keeps_cross())
     CHECK(f.cross == doctest::Approx((Matrix(f.W).cwiseProduct(c.D * Matrix(f.Ht))).sum()).epsilon(1e-12));
 
-  const Matrix h_expected = reference(c.D.transpose(), Matrix(f.Ht), Matrix(f.W), c.ph, c.Vt, false);
+  const Matrix h_expected = reference(c.D.transpose(), Matrix(f.Ht), Matrix(f.W), problem.on_h, c.Vt);
   update_h(*parts.scheme, problem, f);
   CHECK(relative_gap(Matrix(f.Ht), h_expected) <= tol);
   CHECK(f.Ht.minCoeff() >= 0);
@@ -149,8 +149,8 @@ TEST_CASE("one HALS half-step on each side matches the dense reference") {
   for (Eigen::Index k : {3, 6, 40}) {  // generic, fixed-width and branching kernels
     INFO("k = " << k);
     check_scheme(
-        Solver::hals, k, {0.01, 0.1}, {0.0, 0.05},
-        [&](const Matrix& X, const Matrix& F, const Matrix& O, Penalty p, const SparseMatrix& Xs, bool) {
+        Solver::hals, k,
+        [&](const Matrix& X, const Matrix& F, const Matrix& O, Penalty p, const SparseMatrix& Xs) {
           return hals_reference(X, F, O, p, budget(Xs, O.rows(), F.rows(), k, 0.5));
         },
         1e-11);
@@ -161,8 +161,8 @@ TEST_CASE("one MU half-step on each side matches the dense reference") {
   for (Eigen::Index k : {3, 20}) {
     INFO("k = " << k);
     check_scheme(
-        Solver::mu, k, {0.01, 0.1}, {0.0, 0.05},
-        [&](const Matrix& X, const Matrix& F, const Matrix& O, Penalty p, const SparseMatrix& Xs, bool) {
+        Solver::mu, k,
+        [&](const Matrix& X, const Matrix& F, const Matrix& O, Penalty p, const SparseMatrix& Xs) {
           return mu_reference(X, F, O, p, budget(Xs, O.rows(), F.rows(), k, 2.0));
         },
         1e-11);
@@ -171,8 +171,8 @@ TEST_CASE("one MU half-step on each side matches the dense reference") {
 
 TEST_CASE("one clipped-ALS half-step on each side matches the dense reference") {
   check_scheme(
-      Solver::als, 5, {0.01, 0.1}, {0.0, 0.05},
-      [](const Matrix& X, const Matrix&, const Matrix& O, Penalty p, const SparseMatrix&, bool) {
+      Solver::als, 5,
+      [](const Matrix& X, const Matrix&, const Matrix& O, Penalty p, const SparseMatrix&) {
         return als_reference(X, O, p);
       },
       1e-9);
@@ -180,24 +180,21 @@ TEST_CASE("one clipped-ALS half-step on each side matches the dense reference") 
 
 TEST_CASE("one KL multiplicative half-step on each side matches the dense reference") {
   check_scheme(
-      Solver::kl, 5, {0.01, 0.1}, {0.0, 0.05},
-      [](const Matrix& X, const Matrix& F, const Matrix& O, Penalty p, const SparseMatrix&, bool) {
+      Solver::kl, 5,
+      [](const Matrix& X, const Matrix& F, const Matrix& O, Penalty p, const SparseMatrix&) {
         return kl_reference(X, F, O, p);
       },
       1e-12);
 }
 
 TEST_CASE("the losses' objectives match a dense evaluation, from either side") {
-  Case c = make_case(300, 40, 4, {0.02, 0.3}, {0.01, 0.2});
-  const SparsePair pair(c.V, c.Vt, squared_norm(c.V));
-  const Problem problem{pair.forward(), c.pw, c.ph, 2};
-  Factors f;
-  f.W = c.W;
-  f.Ht = c.Ht;
-  refresh_stats(problem, f);
-  const Matrix W = c.W, Ht = c.Ht, model = W * Ht.transpose();
-  const double penalties = c.pw.l1 * W.sum() + 0.5 * c.pw.l2 * W.squaredNorm() + c.ph.l1 * Ht.sum() +
-                           0.5 * c.ph.l2 * Ht.squaredNorm();
+  const Case c(4, {0.02, 0.3}, {0.01, 0.2});
+  const Problem& problem = c.problem;
+  const Factors& f = c.f;
+  const Penalty pw = problem.on_w, ph = problem.on_h;
+  const Matrix W = f.W, Ht = f.Ht, model = W * Ht.transpose();
+  const double penalties =
+      pw.l1 * W.sum() + 0.5 * pw.l2 * W.squaredNorm() + ph.l1 * Ht.sum() + 0.5 * ph.l2 * Ht.squaredNorm();
   const double frobenius = 0.5 * (c.D - model).squaredNorm() + penalties;
   double kl = 0;
   for (Eigen::Index i = 0; i < c.D.rows(); ++i)
@@ -212,14 +209,10 @@ TEST_CASE("the losses' objectives match a dense evaluation, from either side") {
 }
 
 TEST_CASE("the KL divergence summed during the H half-step is the loss's own pass, bit for bit") {
-  Case c = make_case(300, 40, 5, {0.01, 0.0}, {0.0, 0.02});
-  const SparsePair pair(c.V, c.Vt, squared_norm(c.V));
+  Case c(5, {0.01, 0.0}, {0.0, 0.02});
   const SolverParts parts = make_solver(Solver::kl);
-  const Problem problem{pair.forward(), c.pw, c.ph, 2};
-  Factors f;
-  f.W = c.W;
-  f.Ht = c.Ht;
-  refresh_stats(problem, f);
+  const Problem& problem = c.problem;
+  Factors& f = c.f;
   update_w(*parts.scheme, problem, f);
   update_h(*parts.scheme, problem, f, parts.loss->row_term());
   REQUIRE(f.row_term.has_value());

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "nmf/operator.hpp"
 #include "nmf/primitives.hpp"
 #include "planted.hpp"
 
@@ -91,8 +92,9 @@ TEST_CASE("Gram, column sums and the objective from traces match the dense compu
   const SparseMatrix V = noisy(600, 80, 2, 0.2);
   const SparseMatrix Vt = compressed_transpose(V);
   const RowMatrix W = random_factor(600, 5, 3), Ht = random_factor(80, 5, 4);
+  const SparsePair pair(V, Vt, squared_norm(V));
   const FactorStats sw = factor_stats(W, 2);
-  const FactorStats sh = factor_stats(Ht, Vt, W, 2);
+  const FactorStats sh = factor_stats(Ht, pair.forward().transposed(), W, 2);
   CHECK((sw.gram - Matrix(W.transpose() * W)).norm() <= 1e-12 * sw.gram.norm());
   CHECK((sw.colsum - Vector(W.colwise().sum().transpose())).norm() <= 1e-12 * sw.colsum.norm());
   const Matrix D = Matrix(V);
@@ -103,11 +105,12 @@ TEST_CASE("Gram, column sums and the objective from traces match the dense compu
 }
 
 TEST_CASE("reductions are bit-identical for any thread count") {
-  const SparseMatrix V = noisy(1000, 70, 3, 0.1);
+  const SparseMatrix V = noisy(1000, 70, 3, 0.1), Vt = compressed_transpose(V);
+  const SparsePair pair(V, Vt, squared_norm(V));
   const RowMatrix Ht = random_factor(70, 7, 5), W = random_factor(1000, 7, 6);
-  const FactorStats one = factor_stats(W, V, Ht, 1);
+  const FactorStats one = factor_stats(W, pair.forward(), Ht, 1);
   for (int threads : {2, 3, 4}) {
-    const FactorStats many = factor_stats(W, V, Ht, threads);
+    const FactorStats many = factor_stats(W, pair.forward(), Ht, threads);
     CHECK(one.gram == many.gram);
     CHECK(one.colsum == many.colsum);
     CHECK(one.cross == many.cross);
