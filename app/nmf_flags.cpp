@@ -44,16 +44,23 @@ void add_nmf_flags(CLI::App& app, nmf::NmfConfig& config, bool with_k) {
              "Starting point: random, or an SVD-based start (nndsvd; nndsvda fills zeros with the mean; "
              "nndsvdar with small random values)");
   add_number(app, "--seed", config.seed, "Random seed (same seed and input give the same result)");
-  add_number(app, "--tol", config.tol, "Stop when the objective improves by less than this fraction");
+  add_number(app, "--tol", config.tol,
+             "Stop when the objective improves by less than this fraction (three times in a row when "
+             "extrapolating)",
+             "1e-05 for hals and mu, 1e-04 for als and kl");
   add_number(app, "--max-iter", config.max_iter, "Stop after this many iterations");
   add_threads_flag(app);
   add_number(app, "--l1-w", config.l1_w, "L1 (sparsity) penalty on W");
   add_number(app, "--l1-h", config.l1_h, "L1 (sparsity) penalty on H");
   add_number(app, "--l2-w", config.l2_w, "L2 (ridge) penalty on W");
   add_number(app, "--l2-h", config.l2_h, "L2 (ridge) penalty on H");
-  app.add_flag("--extrapolate", config.extrapolate,
-               "Start each half-step from an extrapolated point (Ang & Gillis 2019): fewer iterations to the "
-               "same error; hals only");
+  app.add_flag_callback(
+      "--extrapolate", [&config] { config.extrapolate = true; },
+      "Start each half-step from an extrapolated point (Ang & Gillis 2019): fewer iterations "
+      "to the same error; hals only, where it is the default");
+  app.add_flag_callback(
+      "--no-extrapolate", [&config] { config.extrapolate = false; },
+      "Plain hals steps: a monotone objective trace, more iterations");
 }
 
 }  // namespace unbake::app

@@ -66,4 +66,19 @@ CLI::Option* add_number(CLI::App& app, const std::string& flag, T& target, const
       ->type_name(std::is_floating_point_v<T> ? "NUMBER" : "INTEGER");
 }
 
+// The same for a setting the library fills in when unset (NmfConfig::tol):
+// `shown` describes that default in --help.
+template <class T>
+CLI::Option* add_number(CLI::App& app, const std::string& flag, std::optional<T>& target,
+                        const std::string& help, const std::string& shown) {
+  CLI::Validator strict([](std::string& text) -> std::string { return parse_option_number<T>(text).problem; },
+                        "");
+  return app
+      .add_option_function<std::string>(
+          flag, [&target](const std::string& text) { target = *parse_option_number<T>(text).value; }, help)
+      ->check(strict)
+      ->default_str(shown)
+      ->type_name(std::is_floating_point_v<T> ? "NUMBER" : "INTEGER");
+}
+
 }  // namespace unbake::app

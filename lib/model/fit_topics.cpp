@@ -69,6 +69,7 @@ FitOutcome fit_corpus(text::VectorizedCorpus corpus, const FitOptions& options, 
   FitOutcome fitted;
   report::FitReport& out = fitted.report;
   out.settings = options;
+  out.settings.nmf = options.nmf.resolved();
   auto t_factor = std::chrono::steady_clock::now();
   const nmf::NmfConfig& config = options.nmf;
   out.nmf = nmf::fit(corpus.V, config, exec);
@@ -99,7 +100,7 @@ FitOutcome fit_corpus(text::VectorizedCorpus corpus, const FitOptions& options, 
   fitted.model.vectorizer.tokenizer.stopword_words =
       text::Tokenizer(options.vectorizer.tokenizer).stopwords();
   fitted.model.vectorizer.tokenizer.stopwords = {"none"};
-  fitted.model.nmf = config;
+  fitted.model.nmf = out.nmf.config;  // resolved: the tol and extrapolation it ran with
   fitted.model.terms = std::move(corpus.terms);
   fitted.model.idf = corpus.idf;
   fitted.model.generator_version = kVersion;

@@ -239,14 +239,14 @@ NmfResult solve(const SparseMatrix& input, const NmfConfig& config, const Execut
   refresh_stats(problem, f);
 
   NmfResult result;
-  result.config = config;
+  result.config = config.resolved();
   // The trace grows as iterations run: reserving max_iter + 1 up front
   // asked for 16 GB at --max-iter 2147483647 on a fit that stops after 15.
   double previous = loss.objective(problem, f, Half::w);
   result.objective_trace.push_back(previous);
   std::optional<Extrapolation> extrapolation;
-  if (config.extrapolate) extrapolation.emplace(f);
-  RelativeChange stopping(config.tol, config.extrapolate ? kExtrapolatedPatience : 1);
+  if (config.extrapolates()) extrapolation.emplace(f);
+  RelativeChange stopping(config.stop_tol(), extrapolation ? kExtrapolatedPatience : 1);
   ProgressTask progress(exec, "factorizing, iteration", static_cast<std::uint64_t>(config.max_iter));
   for (int it = 1; it <= config.max_iter; ++it) {
     // H's extrapolation waits until here, so that when the loop ends the

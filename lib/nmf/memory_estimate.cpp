@@ -29,7 +29,7 @@ double fit_memory_bytes(std::int64_t rows, std::int64_t cols, std::int64_t solve
   // point); at the end the normalised copies join them.
   const bool svd = config.init != Init::random;
   const double start = svd ? 2 * (k + kSvdExtra) + 2 * k : 2 * k;
-  const double iterate = (config.extrapolate ? 3 : 1) * k;
+  const double iterate = (config.extrapolates() ? 3 : 1) * k;
   const double finish = 2 * k;
   const double dense = 8 * (m + n) * std::max(start, iterate + finish);
   // A solve on the occupied part then spreads its factors to the full shape.

@@ -63,6 +63,22 @@ assert abs(rel - r["relative_error"]) < 1e-6 * max(1, rel), (rel, r["relative_er
 assert rel < 0.5, rel
 PY
 done
+# The unset settings resolve per solver, and the JSON says what ran: hals
+# extrapolates at tol 1e-5, mu neither asks for nor refuses extrapolation,
+# kl keeps the looser tol.
+check_settings() {  # json, expected extrapolate, expected tol
+  "$py" -c 'import json, sys; r = json.load(open(sys.argv[1]))
+assert (r["extrapolate"], r["tol"]) == (sys.argv[2] == "true", float(sys.argv[3])), (r["extrapolate"], r["tol"])' "$@" ||
+    fail "$1: extrapolate/tol are not $2/$3"
+}
+check_settings r_hals.json true 1e-5
+check_settings r_mu.json false 1e-5
+check_settings r_kl.json false 1e-4
+"$bin" -q factor small.csv -k 2 --no-extrapolate -o plain.json || fail "--no-extrapolate exited $?"
+check_settings plain.json false 1e-5
+"$bin" -q factor small.csv -k 2 --solver mu --tol 3e-5 -o mu_tol.json || fail "mu --tol exited $?"
+check_settings mu_tol.json false 3e-5
+
 head -1 W.csv | grep -q "^,factor_1,factor_2$" || fail "W.csv header: $(head -1 W.csv)"
 [ "$(wc -l <W.csv)" -eq 7 ] || fail "W.csv should have 7 lines"
 head -1 H.tsv | grep -qP "^\ta\tb\tc\td\te$" || fail "H.tsv header is not tab-separated: $(head -1 H.tsv)"

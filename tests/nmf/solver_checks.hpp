@@ -33,6 +33,7 @@ inline void check_monotone(Solver solver, Init init) {
   c.init = init;
   c.tol = 1e-12;
   c.max_iter = 300;
+  c.extrapolate = false;  // hals's default extrapolation restarts are rises by design
   const NmfResult r = fit(V, c, unbake::Execution{2});
   REQUIRE(r.objective_trace.size() >= 20);
   for (size_t i = 1; i < r.objective_trace.size(); ++i) {

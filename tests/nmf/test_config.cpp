@@ -56,6 +56,35 @@ TEST_CASE("config JSON round-trips and a missing key is an error") {
   CHECK_THROWS(partial.get<NmfConfig>());
 }
 
+TEST_CASE("unset tol and extrapolation resolve per solver, and JSON always holds what a fit runs with") {
+  NmfConfig hals;
+  CHECK(hals.extrapolates());
+  CHECK(hals.stop_tol() == default_tol(Solver::hals));
+  NmfConfig mu;
+  mu.solver = Solver::mu;
+  CHECK_FALSE(mu.extrapolates());
+  CHECK(mu.stop_tol() == default_tol(Solver::mu));
+  CHECK_NOTHROW(mu.validate(100, 100));  // the default is never a request mu must refuse
+  mu.extrapolate = true;
+  CHECK_THROWS_AS(mu.validate(100, 100), unbake::UsageError);
+  NmfConfig plain;
+  plain.extrapolate = false;
+  plain.tol = 3e-4;
+  CHECK_FALSE(plain.extrapolates());
+  CHECK(plain.stop_tol() == 3e-4);
+
+  const nlohmann::json j = hals;
+  CHECK(j.at("extrapolate") == true);
+  CHECK(j.at("tol") == default_tol(Solver::hals));
+  const NmfConfig back = j.get<NmfConfig>();
+  REQUIRE(back.tol.has_value());
+  REQUIRE(back.extrapolate.has_value());
+  CHECK(*back.extrapolate);
+  const NmfConfig resolved = mu.resolved();
+  CHECK(resolved.tol == default_tol(Solver::mu));
+  CHECK(resolved.extrapolate == true);  // an explicit choice stays as it was
+}
+
 TEST_CASE("result JSON holds matrices as arrays of rows") {
   NmfResult r;
   r.W = Matrix::Ones(3, 2);
