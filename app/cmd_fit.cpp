@@ -10,6 +10,7 @@
 #include "command.hpp"
 #include "core/log.hpp"
 #include "execution.hpp"
+#include "matrix_cache.hpp"
 #include "nmf/warnings.hpp"
 #include "nmf_flags.hpp"
 #include "number_flags.hpp"
@@ -36,6 +37,7 @@ class FitCommand : public Command {
     app->add_option("--mixtures-csv", mixtures_csv_, "Write each document's topic mixture as CSV");
     app->add_option("--topics-csv", topics_csv_,
                     "Write the topics' ranked words as CSV (topic, rank, word, weight)");
+    add_matrix_cache_flag(*app, matrix_cache_);
     return app;
   }
 
@@ -47,8 +49,11 @@ class FitCommand : public Command {
     guard.output("--model", model_);
     guard.output("--mixtures-csv", mixtures_csv_);
     guard.output("--topics-csv", topics_csv_);
+    guard.output("--matrix-cache", matrix_cache_);
     guard.check();
-    const auto fitted = model::fit_topics(root_, options_, execution());
+    options_.validate();  // before the folder is read or the cache touched
+    const auto fitted = model::fit_topics(
+        vectorize_folder(root_, options_.vectorizer, matrix_cache_, execution()), options_, execution());
     const report::FitReport& report = fitted.report;
     log_skipped(report.corpus.skipped);
     nmf::warn_if_worse_than_zero(report.nmf);
@@ -79,7 +84,7 @@ class FitCommand : public Command {
  private:
   std::string root_;
   model::FitOptions options_;
-  std::string json_, model_, mixtures_csv_, topics_csv_;
+  std::string json_, model_, mixtures_csv_, topics_csv_, matrix_cache_;
 };
 
 }  // namespace

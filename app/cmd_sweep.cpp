@@ -11,6 +11,7 @@
 
 #include "command.hpp"
 #include "execution.hpp"
+#include "matrix_cache.hpp"
 #include "nmf_flags.hpp"
 #include "number_flags.hpp"
 #include "output_checks.hpp"
@@ -35,6 +36,7 @@ class SweepCommand : public Command {
     add_number(*app, "--sample-fraction", stability.sample_fraction, "Share of the documents in each subset");
     add_number(*app, "--top-terms", stability.top_terms, "Words per topic compared between models");
     app->add_option("--json", json_, "Write the results as JSON to FILE ('-' = stdout)");
+    add_matrix_cache_flag(*app, matrix_cache_);
     return app;
   }
 
@@ -44,10 +46,13 @@ class SweepCommand : public Command {
     guard_documents(guard, root_, options_.vectorizer);
     guard.output("", json_ == "-" ? "" : "-");  // the table
     guard.output("--json", json_);
+    guard.output("--matrix-cache", matrix_cache_);
     guard.check();
     // One --seed seeds the fits and the resampling.
     options_.stability.seed = options_.nmf.seed;
-    const model::SweepReport report = model::sweep(root_, options_, execution());
+    options_.validate();  // before the folder is read or the cache touched
+    const model::SweepReport report = model::sweep(
+        vectorize_folder(root_, options_.vectorizer, matrix_cache_, execution()), options_, execution());
 
     write_outputs({
         {json_ == "-" ? "" : "-",
@@ -63,7 +68,7 @@ class SweepCommand : public Command {
   }
 
  private:
-  std::string root_, k_spec_, json_;
+  std::string root_, k_spec_, json_, matrix_cache_;
   model::SweepOptions options_;
 };
 

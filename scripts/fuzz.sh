@@ -13,7 +13,7 @@ build=${1:?usage: fuzz.sh BUILD_DIR SECONDS [TARGET ...]}
 seconds=${2:?usage: fuzz.sh BUILD_DIR SECONDS [TARGET ...]}
 shift 2
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(reader matrix_market csv model factor)
+[ ${#targets[@]} -gt 0 ] || targets=(reader matrix_market binary_matrix csv model factor)
 
 # Longest input per target: enough for every structure the parser knows,
 # small enough that each run stays fast.

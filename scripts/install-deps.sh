@@ -17,6 +17,8 @@ packages=(
   strace
   # GNU time (/usr/bin/time): wall time and peak memory in bench/harness.sh.
   time
+  # bench/rcppml.sh: RcppML, the R NMF peer (R, Matrix and RcppML from Debian).
+  r-cran-rcppml
 )
 
 missing=()

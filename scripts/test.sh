@@ -48,5 +48,5 @@ checked_suite build-assert "-D_GLIBCXX_ASSERTIONS -DUNBAKE_NO_CLONES"
 echo "== build-fuzz: libFuzzer targets, 60 s each" >&2
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=Release -DUNBAKE_FUZZ=ON \
   -DUNBAKE_BUILD_TESTS=OFF -DUNBAKE_BENCH=OFF >/dev/null
-cmake --build build-fuzz --parallel "$(nproc)" --target fuzz_reader fuzz_matrix_market fuzz_csv fuzz_model fuzz_factor
+cmake --build build-fuzz --parallel "$(nproc)" --target fuzz_reader fuzz_matrix_market fuzz_binary_matrix fuzz_csv fuzz_model fuzz_factor
 bash scripts/fuzz.sh build-fuzz 60

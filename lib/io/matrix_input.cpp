@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include <unbake/core/errors.hpp>
+#include <unbake/io/binary_matrix.hpp>
 #include <unbake/io/csv.hpp>
 #include <unbake/io/matrix_market.hpp>
 #include "io/file_contents.hpp"
@@ -13,17 +14,28 @@
 
 namespace unbake::io {
 
+namespace {
+
+LabelledMatrix read_binary(const std::string& path) {
+  BinaryMatrix file = read_binary_matrix(path);
+  return {std::move(file.V), std::move(file.row_labels), std::move(file.column_labels)};
+}
+
+}  // namespace
+
 LabelledMatrix read_matrix(const std::string& path) {
   refuse_device(path);  // /dev/zero has no extension: say what it is, not that its format is unknown
   std::string ext = std::filesystem::path(path).extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (ext == ".ubk") return read_binary(path);
   if (ext == ".mtx") return {read_matrix_market(path), {}, {}};
   if (ext == ".csv" || ext == ".tsv" || ext == ".txt") {
     SparseCsv csv = read_csv_sparse(path);
     return {std::move(csv.values), std::move(csv.labels.rows), std::move(csv.labels.columns)};
   }
   throw InputError(path + ": unknown matrix format '" + ext +
-                   "' (expected .mtx for MatrixMarket, or .csv, .tsv, .txt for delimited text)");
+                   "' (expected .mtx for MatrixMarket, .ubk for unbake's binary form, or .csv, .tsv, .txt "
+                   "for delimited text)");
 }
 
 void check_nonnegative(const Eigen::SparseMatrix<double, Eigen::RowMajor>& V, const std::string& path) {

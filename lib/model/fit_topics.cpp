@@ -135,6 +135,12 @@ FitOutcome fit_topics(const std::string& root, const FitOptions& options, const 
   return fit_corpus(text::vectorize(root, options.vectorizer, exec), options, exec, t0);
 }
 
+FitOutcome fit_topics(text::VectorizedCorpus corpus, const FitOptions& options, const Execution& exec) {
+  options.validate();
+  const auto t0 = std::chrono::steady_clock::now();
+  return fit_corpus(std::move(corpus), options, exec, t0);
+}
+
 namespace {
 
 void add_mapped(report::TransformReport& out, const TopicModel& model, text::VectorizedCorpus corpus,

@@ -19,6 +19,7 @@
 #include <unbake/core/errors.hpp>
 #include <unbake/text/reader.hpp>
 #include "text/decode.hpp"
+#include "text/text_test_files.hpp"
 
 namespace fs = std::filesystem;
 using unbake::text::DocumentRef;
@@ -28,17 +29,8 @@ using unbake::text::ReaderOptions;
 
 namespace {
 
-fs::path fresh_dir(const std::string& name) {
-  auto d = fs::temp_directory_path() / ("unbake-reader-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(d);
-  fs::create_directories(d);
-  return d;
-}
-
-void put(const fs::path& p, const std::string& bytes) {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p, std::ios::binary) << bytes;
-}
+fs::path fresh_dir(const std::string& name) { return unbake::test::fresh_dir("unbake-reader", name); }
+void put(const fs::path& p, const std::string& bytes) { unbake::test::write_file(p, bytes); }
 
 std::vector<std::string> ids(const unbake::text::Listing& l) {
   std::vector<std::string> out;

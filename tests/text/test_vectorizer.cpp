@@ -15,23 +15,15 @@
 #include <unbake/core/errors.hpp>
 #include <unbake/text/tokenizer.hpp>
 #include <unbake/text/vectorizer.hpp>
+#include "text/text_test_files.hpp"
 
 namespace fs = std::filesystem;
 using namespace unbake::text;
 
 namespace {
 
-fs::path fresh_dir(const std::string& name) {
-  auto d = fs::temp_directory_path() / ("unbake-test-vec-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(d);
-  fs::create_directories(d);
-  return d;
-}
-
-void write_file(const fs::path& p, const std::string& bytes) {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p, std::ios::binary) << bytes;
-}
+fs::path fresh_dir(const std::string& name) { return unbake::test::fresh_dir("unbake-test-vec", name); }
+using unbake::test::write_file;
 
 // A folder of documents drawn from a small Zipf-like vocabulary, in nested
 // sub-folders, so that workers meet terms in different orders.

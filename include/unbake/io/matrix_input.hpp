@@ -15,7 +15,8 @@ struct LabelledMatrix {
   std::vector<std::string> column_labels;  // empty when the file has none
 };
 
-// By extension: .mtx is MatrixMarket; .csv, .tsv and .txt are delimited text.
+// By extension: .mtx is MatrixMarket; .ubk is unbake's binary form (its labels
+// from its header); .csv, .tsv and .txt are delimited text.
 // Throws InputError naming `path` for an unknown extension or bad content.
 LabelledMatrix read_matrix(const std::string& path);
 

@@ -30,6 +30,11 @@ FitOutcome fit_topics(const text::DocumentSource& documents, const FitOptions& o
 // The documents of a folder (or one file), as `unbake fit DIR` reads them.
 FitOutcome fit_topics(const std::string& root, const FitOptions& options, const Execution& exec = {});
 
+// An already vectorized corpus (text::vectorize, text::vectorize_cached);
+// `options.vectorizer` must be the settings it was made with (the model
+// stores them for transform).
+FitOutcome fit_topics(text::VectorizedCorpus corpus, const FitOptions& options, const Execution& exec = {});
+
 // Maps documents onto the model's topics: same tokenizer and weighting as
 // fit, exact NNLS with H fixed.
 report::TransformReport transform(const TopicModel& model, const text::DocumentSource& documents,
