@@ -89,6 +89,9 @@ std::uint64_t label_bytes(const std::vector<std::string>& labels) {
 // `count` NUL-ended strings filling `text` exactly, or false.
 bool split_labels(std::string_view text, std::uint64_t count, std::vector<std::string>& out) {
   if (text.empty()) return true;
+  // Each label takes at least its NUL: a count beyond the bytes is a lie,
+  // and reserving for it could ask for gigabytes (found by fuzzing).
+  if (count > text.size()) return false;
   out.reserve(count);
   std::size_t from = 0;
   while (from < text.size()) {
