@@ -95,7 +95,7 @@ run_case() {  # LABEL MATRIX K SEEDS
   cp "$peer" "$out/$(echo "$label" | tr ' /=' '___')-rcppml.jsonl"
 }
 
-tfidf=$bench/out/harness/20news-sklearn-tfidf.mtx
+tfidf=$bench/out/harness/20news-train-sklearn-tfidf.mtx  # shared with harness.sh
 if [[ ! -s $tfidf ]]; then
   mkdir -p "$(dirname "$tfidf")"
   "$python" "$bench/peer.py" export "$repo/../shared/corpora/20news/train" "$tfidf" >&2
