@@ -20,12 +20,14 @@ seeds <- as.integer(args[-(1:5)])
 A <- as(readMM(path), "CsparseMatrix")
 A <- as(A, "generalMatrix")
 norm_sq <- sum(A@x^2)
-# RcppML 0.3.7 reads its thread count from this option (0 = all cores).
-options(RcppML.threads = threads)
+# RcppML 0.3.7 reads its thread count from the environment (0 = all cores).
+setRcppMLthreads(threads)
 
 for (seed in seeds) {
   t0 <- proc.time()[["elapsed"]]
-  model <- nmf(A, k, tol = tol, maxit = maxit, seed = seed, verbose = FALSE)
+  # RcppML takes seed 0 as "no seed" (a different start each run): its seeds
+  # are shifted by one so that every run repeats.
+  model <- nmf(A, k, tol = tol, maxit = maxit, seed = seed + 1, verbose = FALSE)
   seconds <- proc.time()[["elapsed"]] - t0
   w <- model$w
   d <- model$d
