@@ -1,11 +1,9 @@
 // `unbake vectorize DIR -o V.mtx`: the TF-IDF document-term matrix of a
 // folder, with its terms (columns) and document ids (rows).
-#include <algorithm>
-#include <cctype>
 #include <cstddef>
-#include <filesystem>
 
 #include <unbake/io/atomic_file.hpp>
+#include <unbake/io/binary_matrix.hpp>
 #include <unbake/io/matrix_market.hpp>
 #include <unbake/io/output_guard.hpp>
 #include <unbake/text/corpus_cache.hpp>
@@ -23,12 +21,6 @@ void write_lines(const std::string& path, const std::vector<std::string>& lines)
   io::write_atomically(path, [&](std::ostream& out) {
     for (const auto& line : lines) out << line << '\n';
   });
-}
-
-bool binary_output(const std::string& path) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  return ext == ".ubk";
 }
 
 void log_summary(const text::VectorizedCorpus& c) {
@@ -70,7 +62,7 @@ class VectorizeCommand : public Command {
     guard.check();
     // Taken before reading: a file changed meanwhile makes the cache look
     // out of date, never the other way round.
-    const bool binary = binary_output(matrix_);
+    const bool binary = io::has_binary_matrix_extension(matrix_);
     const std::string fingerprint = binary ? text::corpus_fingerprint(dir_, options_) : "";
     const text::VectorizedCorpus corpus = text::vectorize(dir_, options_, execution());
     write_outputs({

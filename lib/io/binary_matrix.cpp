@@ -1,11 +1,14 @@
 #include <unbake/io/binary_matrix.hpp>
 
+#include <algorithm>
 #include <array>
 #include <bit>
+#include <cctype>
 #include <climits>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <limits>
 
@@ -107,6 +110,13 @@ bool split_labels(std::string_view text, std::uint64_t count, std::vector<std::s
 
 bool has_binary_matrix_magic(std::string_view bytes) {
   return bytes.size() >= kMagic.size() && std::memcmp(bytes.data(), kMagic.data(), kMagic.size()) == 0;
+}
+
+bool has_binary_matrix_extension(const std::string& path) {
+  const std::string ext = std::filesystem::path(path).extension().string();
+  return ext.size() == 4 && std::equal(ext.begin(), ext.end(), ".ubk", [](char a, char b) {
+           return std::tolower(static_cast<unsigned char>(a)) == b;
+         });
 }
 
 bool is_binary_matrix_file(const std::string& path) {

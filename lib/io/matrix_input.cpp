@@ -27,7 +27,7 @@ LabelledMatrix read_matrix(const std::string& path) {
   refuse_device(path);  // /dev/zero has no extension: say what it is, not that its format is unknown
   std::string ext = std::filesystem::path(path).extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  if (ext == ".ubk") return read_binary(path);
+  if (has_binary_matrix_extension(path)) return read_binary(path);
   if (ext == ".mtx") return {read_matrix_market(path), {}, {}};
   if (ext == ".csv" || ext == ".tsv" || ext == ".txt") {
     SparseCsv csv = read_csv_sparse(path);

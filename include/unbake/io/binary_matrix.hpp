@@ -47,6 +47,10 @@ bool has_binary_matrix_magic(std::string_view bytes);
 // The same for the first bytes of the file at `path` (false when unreadable).
 bool is_binary_matrix_file(const std::string& path);
 
+// Whether `path` names a .ubk file (the extension, in any case): the one
+// place that ties the name to the format, for readers and writers alike.
+bool has_binary_matrix_extension(const std::string& path);
+
 // Throws InputError naming `path` for anything but a complete, intact file.
 BinaryMatrix read_binary_matrix(const std::string& path);
 // Parses the bytes of a file (tests, fuzzing); `path` names it in errors.
