@@ -14,6 +14,9 @@ constexpr Eigen::Index kGroup = 4;
 // Up to this many topics the non-zero positions are gathered on the stack;
 // above it every position takes part (adding 0·f[b] changes no sum).
 constexpr Eigen::Index kGatherMax = 256;
+// The Gram's columns start on a multiple of this many entries (one AVX2
+// register of doubles) at or below the diagonal.
+constexpr Eigen::Index kAlign = 4;
 
 }  // namespace
 
@@ -52,24 +55,26 @@ UNBAKE_KERNEL void FactorStats::add_rows(const double* f, Eigen::Index rows, con
     } else {
       count = k;
     }
-    // Full columns (not a triangle): fixed-length loops vectorise, and g(a, b)
-    // and g(b, a) add the same products in the same order, so the Gram is
-    // exactly symmetric.
+    // Column a only from b = a down to a multiple of kAlign, so about half the
+    // Gram: reduce() mirrors the upper triangle into the lower one. Starting
+    // on an aligned b keeps the loops in whole vectors; the few entries below
+    // the diagonal that this also adds are overwritten by the mirror.
     for (Eigen::Index c = 0; c < count; ++c) {
       const Eigen::Index a = k <= kGatherMax ? at[static_cast<size_t>(c)] : c;
       double* __restrict col = g + a * k;
+      const Eigen::Index from = a - a % kAlign;
       if (n == kGroup) {
         const double* __restrict f0 = row[0];
         const double* __restrict f1 = row[1];
         const double* __restrict f2 = row[2];
         const double* __restrict f3 = row[3];
         const double x0 = f0[a], x1 = f1[a], x2 = f2[a], x3 = f3[a];
-        for (Eigen::Index b = 0; b < k; ++b) col[b] += x0 * f0[b] + x1 * f1[b] + x2 * f2[b] + x3 * f3[b];
+        for (Eigen::Index b = from; b < k; ++b) col[b] += x0 * f0[b] + x1 * f1[b] + x2 * f2[b] + x3 * f3[b];
       } else {
         for (Eigen::Index q = 0; q < n; ++q) {
           const double* __restrict fq = row[q];
           const double x = fq[a];
-          for (Eigen::Index b = 0; b < k; ++b) col[b] += x * fq[b];
+          for (Eigen::Index b = from; b < k; ++b) col[b] += x * fq[b];
         }
       }
     }
@@ -85,6 +90,12 @@ void FactorStats::merge(const FactorStats& other) {
 FactorStats BlockStats::reduce() const {
   FactorStats total(k_);
   for (const FactorStats& part : parts_) total.merge(part);
+  // add_rows fills only the lower triangle g(b, a), b >= a (column a from
+  // row a on). g(a, b) would add the same products in the same order, so the
+  // mirror is exactly the full sum.
+  Matrix& g = total.gram;
+  for (Eigen::Index a = 0; a < k_; ++a)
+    for (Eigen::Index b = a + 1; b < k_; ++b) g(a, b) = g(b, a);
   return total;
 }
 

@@ -167,7 +167,8 @@ struct FactorStats {
 
   explicit FactorStats(Eigen::Index k = 0) : gram(Matrix::Zero(k, k)), colsum(Vector::Zero(k)) {}
   // Accumulates `rows` consecutive rows of k entries starting at f (and
-  // their rhs rows r, laid out alike; may be null).
+  // their rhs rows r, laid out alike; may be null). Only the Gram's lower
+  // triangle is summed here; BlockStats::reduce completes it.
   void add_rows(const double* f, Eigen::Index rows, const double* r);
   // Adds another partial; call in block order.
   void merge(const FactorStats& other);
