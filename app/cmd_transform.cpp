@@ -1,6 +1,7 @@
 // `unbake transform MODEL DIR|FILE...`: topic mixtures of new documents
 // against a saved model (same tokenizer and weighting as fit; exact NNLS).
 #include <iostream>
+#include <utility>
 
 #include <unbake/core/threads.hpp>
 #include <unbake/io/atomic_file.hpp>
@@ -26,6 +27,9 @@ class TransformCommand : public Command {
     app->add_option("INPUT", inputs_, "Folders or files of new documents")->required();
     app->add_option("--json", json_, "Write the mixtures as JSON to FILE ('-' = stdout)");
     app->add_option("--mixtures-csv", mixtures_csv_, "Write the mixtures as CSV");
+    // Default: the model's own settings (a model fit from a table reads
+    // new rows of the same columns); a flag given here replaces its one.
+    add_table_flags(*app, table_);
     add_threads_flag(*app);
     return app;
   }
@@ -38,6 +42,14 @@ class TransformCommand : public Command {
     guard.output("--mixtures-csv", mixtures_csv_);
     guard.check();
     auto model = model::load_model(model_path_);
+    text::ReaderOptions& reader = model.vectorizer.reader;
+    for (auto [given, kept] :
+         {std::pair{&table_.text_column, &reader.text_column},
+          std::pair{&table_.id_column, &reader.id_column}, std::pair{&table_.text_field, &reader.text_field},
+          std::pair{&table_.id_field, &reader.id_field}})
+      if (!given->empty()) *kept = *given;
+    if (table_.format != "auto") reader.format = table_.format;
+    reader.validate();
     // What the inputs' reader takes as a document is the model's to say.
     for (const auto& input : inputs_) guard_documents(guard, input, model.vectorizer);
     guard.check();
@@ -65,6 +77,7 @@ class TransformCommand : public Command {
   std::string model_path_;
   std::vector<std::string> inputs_;
   std::string json_, mixtures_csv_;
+  text::ReaderOptions table_;
 };
 
 }  // namespace

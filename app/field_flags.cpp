@@ -29,6 +29,13 @@ constexpr std::pair<std::string_view, std::string_view> kFlags[] = {
     {"extensions", "--ext"},
     {"max_file_mb", "--max-file-mb"},
     {"encoding", "--encoding"},
+    {"format", "--format"},
+    {"text_column", "--text-column"},
+    {"id_column", "--id-column"},
+    {"text_field", "--text-field"},
+    {"id_field", "--id-field"},
+    // app-level settings
+    {"matrix_cache", "--matrix-cache"},
     // text::TokenizerOptions
     {"strip_accents", "--strip-accents"},
     {"min_token_length", "--min-token-length"},

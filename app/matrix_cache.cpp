@@ -1,5 +1,6 @@
 #include "matrix_cache.hpp"
 
+#include <unbake/core/errors.hpp>
 #include <unbake/text/corpus_cache.hpp>
 #include "core/log.hpp"
 
@@ -15,6 +16,9 @@ void add_matrix_cache_flag(CLI::App& app, std::string& path) {
 text::VectorizedCorpus vectorize_folder(const std::string& root, const text::VectorizerOptions& options,
                                         const std::string& cache, const Execution& exec) {
   if (cache.empty()) return text::vectorize(root, options, exec);
+  // The cache is keyed on the files read (names, sizes, times): a stream has none.
+  if (root == "-")
+    throw UsageError("matrix_cache", "cannot keep standard input: save it to a file and read that instead");
   text::CachedVectorization cached = text::vectorize_cached(root, options, cache, exec);
   switch (cached.outcome) {
     case text::CacheOutcome::reused:

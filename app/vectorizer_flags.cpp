@@ -9,6 +9,33 @@
 
 namespace unbake::app {
 
+void add_table_flags(CLI::App& app, text::ReaderOptions& reader) {
+  const std::string tables = "Tables and JSON lines (one document per row)";
+  app.add_option("--format", reader.format,
+                 "How a single input is read: auto (by its name: .csv, .tsv, .jsonl, .ndjson, also .gz; "
+                 "standard input '-' as JSON lines), text (one document), csv, tsv or jsonl")
+      ->capture_default_str()
+      ->type_name("FORMAT")
+      ->group(tables);
+  struct Named {
+    const char* flag;
+    std::string* value;
+    const char* type;
+    const char* help;
+  };
+  for (const Named& n : {
+           Named{"--text-column", &reader.text_column, "NAME",
+                 "CSV/TSV: the header of the column that holds the texts"},
+           Named{"--id-column", &reader.id_column, "NAME",
+                 "CSV/TSV: the header of the column of document ids (default: row numbers 1, 2, ...)"},
+           Named{"--text-field", &reader.text_field, "PATH",
+                 "JSON lines: the key, or dotted path (user.bio), of the text in each object"},
+           Named{"--id-field", &reader.id_field, "PATH",
+                 "JSON lines: the key, or dotted path, of the document id (default: row numbers)"},
+       })
+    app.add_option(n.flag, *n.value, n.help)->type_name(n.type)->group(tables);
+}
+
 void add_vectorizer_flags(CLI::App& app, text::VectorizerOptions& o) {
   const std::string reading = "Reading documents";
   const std::string tokens = "Tokens";
@@ -35,6 +62,8 @@ void add_vectorizer_flags(CLI::App& app, text::VectorizerOptions& o) {
          "valid UTF-8; any other name is an ICU converter (latin1, shift_jis, ...) used for every file")
       ->capture_default_str()
       ->group(reading);
+
+  add_table_flags(app, o.reader);
 
   app.add_flag("--strip-accents", o.tokenizer.strip_accents,
                "Remove accents after folding (cafe and caf\xc3\xa9 become one term)")

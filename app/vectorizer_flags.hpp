@@ -11,6 +11,11 @@
 
 namespace unbake::app {
 
+// The flags that say how a single input is read (--format, --text-column,
+// ...), bound to `reader`, which must outlive `app`. Part of
+// add_vectorizer_flags; transform adds them alone (the rest is the model's).
+void add_table_flags(CLI::App& app, text::ReaderOptions& reader);
+
 // Binds the flags to `options`, which must outlive `app`.
 void add_vectorizer_flags(CLI::App& app, text::VectorizerOptions& options);
 

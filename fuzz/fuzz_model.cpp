@@ -32,7 +32,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     const auto model = unbake::model::load_model(path);
     if (!builtin_stopwords_only(model) || model.H.size() > 100000) return 0;
-    const auto outcome = unbake::model::transform(model, std::vector<std::string>{document}, unbake::Execution{1});
+    const auto outcome =
+        unbake::model::transform(model, std::vector<std::string>{document}, unbake::Execution{1});
     for (const auto& d : outcome.documents)
       for (double x : d.mixture)
         if (!std::isfinite(x) || x < 0) unbake::fuzz::broken("mixture is negative or not finite");

@@ -7,6 +7,8 @@ packages=(
   g++ cmake ninja-build pkg-config
   libeigen3-dev libicu-dev nlohmann-json3-dev libspdlog-dev libfmt-dev
   libcli11-dev libstemmer-dev doctest-dev
+  # Optional readers (the build turns each on when found): .gz inputs.
+  zlib1g-dev
   # `scripts/test.sh --all`: libFuzzer and the sanitizer runtimes come with clang.
   clang libclang-rt-dev libomp-dev
   # The reference peer for TF-IDF and NMF (tests skip without it; bench needs it).

@@ -7,7 +7,7 @@
 #                   any finding fails the test that hit it
 #     build-assert  the suite with libstdc++'s checks (-D_GLIBCXX_ASSERTIONS), on the
 #                   baseline kernels only (no AVX2 clones)
-#     build-fuzz    the libFuzzer targets (clang), each run for 60 s
+#     build-fuzz    the libFuzzer targets (clang), each run for 45 s
 # CI (.ci/run) runs --all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,8 +45,9 @@ checked_suite build-asan "-fsanitize=address,undefined,float-cast-overflow -fno-
 # covers the baseline code that machines without AVX2 run.
 checked_suite build-assert "-D_GLIBCXX_ASSERTIONS -DUNBAKE_NO_CLONES"
 
-echo "== build-fuzz: libFuzzer targets, 60 s each" >&2
+echo "== build-fuzz: libFuzzer targets, 45 s each" >&2
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=Release -DUNBAKE_FUZZ=ON \
   -DUNBAKE_BUILD_TESTS=OFF -DUNBAKE_BENCH=OFF >/dev/null
-cmake --build build-fuzz --parallel "$(nproc)" --target fuzz_reader fuzz_matrix_market fuzz_binary_matrix fuzz_csv fuzz_model fuzz_factor
-bash scripts/fuzz.sh build-fuzz 60
+cmake --build build-fuzz --parallel "$(nproc)" --target fuzz_reader fuzz_matrix_market fuzz_binary_matrix fuzz_csv fuzz_model fuzz_factor \
+  fuzz_text_table fuzz_json_lines
+bash scripts/fuzz.sh build-fuzz 45

@@ -246,19 +246,30 @@ void ReaderOptions::validate() const {
   if (!(max_file_mb > 0) || !(max_file_mb <= kMaxFileMb))
     throw UsageError("max_file_mb", fmt::format("must be a positive number of at most {} (16 TiB), got {}",
                                                 kMaxFileMb, max_file_mb));
+  if (format != "auto" && format != "text" && format != "csv" && format != "tsv" && format != "jsonl")
+    throw UsageError("format", "'" + format + "' is not one of auto, text, csv, tsv, jsonl");
   if (!is_known_encoding(encoding))
     throw UsageError("encoding",
                      "'" + encoding + "' is not known (use auto, utf-8 or an ICU converter name)");
 }
 
 void to_json(nlohmann::json& j, const ReaderOptions& o) {
-  j = nlohmann::json{{"extensions", o.extensions}, {"max_file_mb", o.max_file_mb}, {"encoding", o.encoding}};
+  j = nlohmann::json{{"extensions", o.extensions}, {"max_file_mb", o.max_file_mb}, {"encoding", o.encoding},
+                     {"format", o.format},         {"text_column", o.text_column}, {"id_column", o.id_column},
+                     {"text_field", o.text_field}, {"id_field", o.id_field}};
 }
 
 void from_json(const nlohmann::json& j, ReaderOptions& o) {
   j.at("extensions").get_to(o.extensions);
   j.at("max_file_mb").get_to(o.max_file_mb);
   j.at("encoding").get_to(o.encoding);
+  // Models written before tables were read have none of these.
+  const ReaderOptions defaults;
+  o.format = j.value("format", defaults.format);
+  o.text_column = j.value("text_column", defaults.text_column);
+  o.id_column = j.value("id_column", defaults.id_column);
+  o.text_field = j.value("text_field", defaults.text_field);
+  o.id_field = j.value("id_field", defaults.id_field);
 }
 
 void to_json(nlohmann::json& j, const SkippedFile& s) {

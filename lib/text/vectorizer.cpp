@@ -1,3 +1,4 @@
+#include <unbake/text/table_documents.hpp>
 #include <unbake/text/vectorizer.hpp>
 
 #include <algorithm>
@@ -212,7 +213,7 @@ VectorizedCorpus vectorize(const DocumentSource& documents, const VectorizerOpti
 VectorizedCorpus vectorize(const std::string& root, const VectorizerOptions& options, const Execution& exec) {
   options.validate();
   const auto start = Clock::now();
-  const DocumentSource documents = folder_documents(root, options.reader);
+  const DocumentSource documents = open_documents(root, options.reader);
   const double listing = seconds_since(start);
   VectorizedCorpus out = vectorize(documents, options, exec);
   out.seconds_listing = listing;
@@ -258,7 +259,7 @@ VectorizedCorpus vectorize_with_vocabulary(const std::string& root, const Vector
                                            const Execution& exec) {
   options.validate();
   const auto start = Clock::now();
-  const DocumentSource documents = folder_documents(root, options.reader);
+  const DocumentSource documents = open_documents(root, options.reader);
   const double listing = seconds_since(start);
   VectorizedCorpus out = vectorize_with_vocabulary(documents, options, terms, idf, exec);
   out.seconds_listing = listing;

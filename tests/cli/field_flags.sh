@@ -34,7 +34,7 @@ for path in sys.argv[1:]:
 PY
 # Fields that no file stores: the thread count (how, not what), sweep's list
 # of k (each result has its k) and the report's sizes.
-unsaved=" threads ks top_words json_words top_docs "
+unsaved=" threads ks top_words json_words top_docs matrix_cache "
 for entry in "${entries[@]}"; do
   field=${entry%%:*} flag=${entry#*:}
   grep -qE -- "(^|[ ,])$flag( |,|$)" help.txt || fail "$field: no subcommand has the flag $flag"

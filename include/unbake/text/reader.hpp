@@ -16,7 +16,15 @@ struct ReaderOptions {
   std::vector<std::string> extensions{".txt", ".md", ".text", ""};
   double max_file_mb = 64;        // MB of 2^20 bytes; larger files are skipped with a reason
   std::string encoding = "auto";  // "auto": UTF-8, else windows-1252; or any ICU converter name
-  void validate() const;          // throws UsageError
+  // How a single input is read (text/table_documents.hpp): "auto" (by its
+  // name: .csv, .tsv, .jsonl, .ndjson, each also .gz; standard input is JSON
+  // lines), "text" (one document), "csv", "tsv" or "jsonl".
+  std::string format = "auto";
+  std::string text_column;  // CSV/TSV: the header of the column of texts
+  std::string id_column;    // CSV/TSV: the header of the ids ("" = row numbers)
+  std::string text_field;   // JSON lines: the key or dotted path of the text
+  std::string id_field;     // JSON lines: the key or dotted path of the id ("" = row numbers)
+  void validate() const;    // throws UsageError
 };
 
 struct SkippedFile {
