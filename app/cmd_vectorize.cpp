@@ -28,6 +28,9 @@ void log_summary(const text::VectorizedCorpus& c) {
   const double mb_per_s = c.seconds_reading > 0 ? c.bytes_read / 1e6 / c.seconds_reading : 0.0;
   log().info("{}: {} documents read, {} skipped, {} empty; {} terms, {} nonzeros", c.root, c.doc_ids.size(),
              c.skipped.size(), c.empty_documents, c.terms.size(), c.V.nonZeros());
+  if (const auto notes = text::describe_not_read(c.not_read, c.duplicates.size(), c.deduplicated);
+      !notes.empty())
+    log().info("{}: {}", c.root, notes);
   log().info("listing {:.2f} s, reading+tokenizing {:.2f} s ({:.1f} MB, {:.1f} MB/s), weighting {:.2f} s",
              c.seconds_listing, c.seconds_reading, c.bytes_read / 1e6, mb_per_s, c.seconds_weighting);
 }

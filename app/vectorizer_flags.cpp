@@ -53,6 +53,20 @@ void add_vectorizer_flags(CLI::App& app, text::VectorizerOptions& o) {
       ->allow_extra_args(false)
       ->type_name("EXT")
       ->group(reading);
+  app.add_option("--exclude", o.reader.exclude,
+                 "Leave out files and folders matching this shell pattern (repeatable): a pattern without "
+                 "'/' matches names ('*.log'), one with '/' paths below the folder ('drafts/*')")
+      ->allow_extra_args(false)
+      ->type_name("GLOB")
+      ->group(reading);
+  app.add_flag("--include-readme", o.reader.include_readme,
+               "Read README, LICENSE, COPYING, CHANGELOG and similar files at the folder's root as documents "
+               "(left out by default: they describe the corpus)")
+      ->group(reading);
+  app.add_flag("--dedupe", o.reader.dedupe,
+               "Keep only the first of documents with exactly the same text (they are counted and listed "
+               "either way)")
+      ->group(reading);
   add_number(app, "--max-file-mb", o.reader.max_file_mb, "Skip (and list as skipped) files larger than this")
       ->type_name("MB")
       ->group(reading);

@@ -92,6 +92,9 @@ FitOutcome fit_corpus(text::VectorizedCorpus corpus, const FitOptions& options, 
   out.corpus.documents = m;
   out.corpus.empty_documents = static_cast<long>(corpus.empty_documents);
   out.corpus.skipped = corpus.skipped;
+  out.corpus.not_read = corpus.not_read;
+  out.corpus.duplicates = corpus.duplicates;
+  out.corpus.deduplicated = corpus.deduplicated;
   out.corpus.vocabulary = n;
   out.corpus.nnz = static_cast<long>(corpus.V.nonZeros());
 

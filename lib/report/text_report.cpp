@@ -103,6 +103,10 @@ void write_text_report(std::ostream& out, const FitReport& report) {
   out << "Summary\n";
   out << fmt::format("  documents   {} read, {} skipped, {} empty\n", thousands(corpus.documents),
                      thousands(static_cast<long>(corpus.skipped.size())), thousands(corpus.empty_documents));
+  if (const auto notes =
+          text::describe_not_read(corpus.not_read, corpus.duplicates.size(), corpus.deduplicated);
+      !notes.empty())
+    out << "  not read    " << notes << "\n";
   out << fmt::format("  vocabulary  {} terms, {} non-zeros\n", thousands(corpus.vocabulary),
                      thousands(corpus.nnz));
   out << fmt::format("  model       {}, k = {}, {} iterations, {}, relative error {:.4f}\n",

@@ -77,6 +77,8 @@ std::string corpus_fingerprint(const std::string& root, const VectorizerOptions&
 void save_corpus(const std::string& path, const VectorizedCorpus& corpus, const std::string& fingerprint) {
   nlohmann::json skipped = nlohmann::json::array();
   for (const auto& s : corpus.skipped) skipped.push_back({{"path", s.path}, {"reason", s.reason}});
+  nlohmann::json duplicates = nlohmann::json::array();
+  for (const auto& d : corpus.duplicates) duplicates.push_back({d.id, d.same_as});
   io::BinaryMatrix file;
   file.header = nlohmann::json{{"format", kFormat},
                                {"generator", std::string("unbake ") + kVersion},
@@ -85,6 +87,11 @@ void save_corpus(const std::string& path, const VectorizedCorpus& corpus, const 
                                  {"fingerprint", fingerprint},
                                  {"skipped", skipped},
                                  {"empty_documents", corpus.empty_documents},
+                                 {"ignored", corpus.not_read.ignored},
+                                 {"readme_files", corpus.not_read.readme_files},
+                                 {"excluded", corpus.not_read.excluded},
+                                 {"duplicates", duplicates},
+                                 {"deduplicated", corpus.deduplicated},
                                  {"bytes_read", corpus.bytes_read}}}}
                     .dump();
   file.V = corpus.V;
@@ -122,6 +129,11 @@ LoadedCorpus load_corpus(const std::string& path) {
       c.skipped.push_back({s.at("path").get<std::string>(), s.at("reason").get<std::string>()});
     corpus.at("empty_documents").get_to(c.empty_documents);
     corpus.at("bytes_read").get_to(c.bytes_read);
+    corpus.at("ignored").get_to(c.not_read.ignored);
+    corpus.at("readme_files").get_to(c.not_read.readme_files);
+    corpus.at("excluded").get_to(c.not_read.excluded);
+    for (const auto& d : corpus.at("duplicates")) c.duplicates.push_back({d.at(0), d.at(1)});
+    corpus.at("deduplicated").get_to(c.deduplicated);
   } catch (const nlohmann::json::exception& e) {
     throw bad(std::string("its header lacks a part: ") + e.what());
   }

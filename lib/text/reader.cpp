@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <fnmatch.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -92,6 +93,16 @@ std::string utf8_name(const std::string& name) {
   return decoded.text ? *decoded.text : name;
 }
 
+// README.md, LICENSE, COPYING.txt, ...: a corpus's own description.
+bool is_readme(const std::string& name) {
+  std::string stem = name.substr(0, name.find('.'));
+  for (char& c : stem)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  static const std::set<std::string> kNames{"README",  "LICENSE", "LICENCE",      "COPYING", "CHANGELOG",
+                                            "CHANGES", "NOTICE",  "CONTRIBUTING", "AUTHORS", "CITATION"};
+  return kNames.count(stem) != 0;
+}
+
 std::string not_regular_reason(mode_t mode) { return "not a regular file (" + kind_of(mode) + ")"; }
 
 class Walker {
@@ -132,8 +143,12 @@ class Walker {
       const std::string id = prefix + utf8_name(name);
       // A plain file needs no stat here (one system call per file saved on
       // large corpora): its size limit is checked when it is read.
+      if (excluded(name, id)) {
+        ++out_.not_read.excluded;
+        continue;
+      }
       if (type == DT_REG) {
-        if (wanted(name)) out_.documents.push_back({id, full});
+        if (take(name, id, is_root)) out_.documents.push_back({id, full});
         continue;
       }
       struct stat st;
@@ -155,7 +170,7 @@ class Walker {
           walk(full, id + "/", false);
         else
           skip(id, "folder already visited (symbolic link loop or second link to it)");
-      } else if (wanted(name)) {
+      } else if (S_ISREG(st.st_mode) ? take(name, id, is_root) : wanted(name)) {
         add_file(full, id, st);
       }
     }
@@ -163,6 +178,28 @@ class Walker {
 
  private:
   bool wanted(const std::string& name) const { return extensions_.count(extension_of(name)) != 0; }
+
+  // Whether a regular file is a document; counts it when it is not, by rule.
+  bool take(const std::string& name, const std::string& id, bool at_root) {
+    if (!wanted(name)) {
+      ++out_.not_read.ignored[extension_of(name)];
+      return false;
+    }
+    if (at_root && !options_.include_readme && is_readme(name)) {
+      out_.not_read.readme_files.push_back(id);
+      return false;
+    }
+    return true;
+  }
+
+  bool excluded(const std::string& name, const std::string& id) const {
+    for (const auto& pattern : options_.exclude) {
+      const bool by_path = pattern.find('/') != std::string::npos;
+      if (::fnmatch(pattern.c_str(), (by_path ? id : name).c_str(), by_path ? FNM_PATHNAME : 0) == 0)
+        return true;
+    }
+    return false;
+  }
 
   void skip(std::string id, std::string reason) {
     out_.skipped.push_back({std::move(id), std::move(reason)});
@@ -246,6 +283,8 @@ void ReaderOptions::validate() const {
   if (!(max_file_mb > 0) || !(max_file_mb <= kMaxFileMb))
     throw UsageError("max_file_mb", fmt::format("must be a positive number of at most {} (16 TiB), got {}",
                                                 kMaxFileMb, max_file_mb));
+  for (const auto& pattern : exclude)
+    if (pattern.empty()) throw UsageError("exclude", "has an empty pattern");
   if (format != "auto" && format != "text" && format != "csv" && format != "tsv" && format != "jsonl")
     throw UsageError("format", "'" + format + "' is not one of auto, text, csv, tsv, jsonl");
   if (!is_known_encoding(encoding))
@@ -254,9 +293,17 @@ void ReaderOptions::validate() const {
 }
 
 void to_json(nlohmann::json& j, const ReaderOptions& o) {
-  j = nlohmann::json{{"extensions", o.extensions}, {"max_file_mb", o.max_file_mb}, {"encoding", o.encoding},
-                     {"format", o.format},         {"text_column", o.text_column}, {"id_column", o.id_column},
-                     {"text_field", o.text_field}, {"id_field", o.id_field}};
+  j = nlohmann::json{{"extensions", o.extensions},
+                     {"max_file_mb", o.max_file_mb},
+                     {"encoding", o.encoding},
+                     {"format", o.format},
+                     {"text_column", o.text_column},
+                     {"id_column", o.id_column},
+                     {"text_field", o.text_field},
+                     {"id_field", o.id_field},
+                     {"exclude", o.exclude},
+                     {"include_readme", o.include_readme},
+                     {"dedupe", o.dedupe}};
 }
 
 void from_json(const nlohmann::json& j, ReaderOptions& o) {
@@ -270,10 +317,46 @@ void from_json(const nlohmann::json& j, ReaderOptions& o) {
   o.id_column = j.value("id_column", defaults.id_column);
   o.text_field = j.value("text_field", defaults.text_field);
   o.id_field = j.value("id_field", defaults.id_field);
+  o.exclude = j.value("exclude", defaults.exclude);
+  // Models from before README files were left out read them.
+  o.include_readme = j.value("include_readme", true);
+  o.dedupe = j.value("dedupe", defaults.dedupe);
 }
 
 void to_json(nlohmann::json& j, const SkippedFile& s) {
   j = nlohmann::json{{"path", s.path}, {"reason", s.reason}};
+}
+
+std::string describe_not_read(const NotRead& n, std::size_t duplicates, bool deduplicated) {
+  std::vector<std::string> parts;
+  if (!n.readme_files.empty()) {
+    std::string names;
+    for (const auto& f : n.readme_files) names += (names.empty() ? "" : ", ") + f;
+    parts.push_back(names + " left out as the corpus's own description");
+  }
+  if (!n.ignored.empty()) {
+    // Most frequent first: the extension a user may have meant to read leads.
+    std::vector<std::pair<std::string, long>> by_count(n.ignored.begin(), n.ignored.end());
+    std::stable_sort(by_count.begin(), by_count.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    long total = 0;
+    std::string list;
+    for (std::size_t i = 0; i < by_count.size(); ++i) {
+      total += by_count[i].second;
+      if (i < 8)
+        list += fmt::format("{}{} {}", list.empty() ? "" : ", ",
+                            by_count[i].first.empty() ? "(none)" : by_count[i].first, by_count[i].second);
+    }
+    if (by_count.size() > 8) list += ", ...";
+    parts.push_back(fmt::format("{} files ignored by extension: {}", total, list));
+  }
+  if (n.excluded > 0) parts.push_back(fmt::format("{} excluded by pattern", n.excluded));
+  if (duplicates > 0)
+    parts.push_back(fmt::format("{} exact duplicates{}", duplicates,
+                                deduplicated ? " dropped (the first of each kept)" : " kept as rows"));
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : "; ") + p;
+  return out;
 }
 
 Listing list_documents(const std::string& root, const ReaderOptions& options) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <memory>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -93,8 +94,24 @@ ReadSplit split_read(const DocumentSource& documents, const ReaderOptions& reade
   ReadSplit split;
   out.root = documents.root;
   out.skipped = documents.skipped;
+  out.not_read = documents.not_read;
+  out.deduplicated = reader.dedupe;
+  // Exact duplicates by the decoded text's 64-bit hash and length (two
+  // different texts agree on both with odds of about n² / 2^65).
+  std::unordered_map<std::uint64_t, std::vector<std::size_t>> seen;
   for (std::size_t d = 0; d < documents.ids.size(); ++d) {
     if (counts.skip_reasons[d].empty()) {
+      const auto& row = counts.rows[d];
+      auto& same_hash = seen[row.text_hash];
+      const auto first = std::find_if(same_hash.begin(), same_hash.end(), [&](std::size_t e) {
+        return counts.rows[e].text_bytes == row.text_bytes;
+      });
+      if (first != same_hash.end()) {
+        out.duplicates.push_back({documents.ids[d], documents.ids[*first]});
+        if (reader.dedupe) continue;
+      } else {
+        same_hash.push_back(d);
+      }
       split.read_docs.push_back(d);
       out.doc_ids.push_back(documents.ids[d]);
     } else {
@@ -127,6 +144,7 @@ DocumentSource folder_documents(const std::string& root, const ReaderOptions& op
   DocumentSource source;
   source.root = root;
   source.skipped = listing->skipped;
+  source.not_read = listing->not_read;
   for (const auto& d : listing->documents) {
     source.ids.push_back(d.id);
   }

@@ -1,5 +1,8 @@
 #include "text/vectorizer_counting.hpp"
 
+#include <functional>
+#include <string_view>
+
 #include <atomic>
 #include <exception>
 #include <mutex>
@@ -119,6 +122,9 @@ DocumentCounts count_terms(const DocumentSource& documents, const TokenizerOptio
               for (std::uint32_t id : ids) tally.add(id, mine);
             }
             row.length = static_cast<std::uint32_t>(mine.ids.size() - row.begin);
+            // libstdc++'s string hash is unseeded: the same on every run.
+            row.text_hash = std::hash<std::string_view>{}(*outcome.text);
+            row.text_bytes = outcome.text->size();
             bytes += outcome.text->size();
             text_bytes = outcome.text->size();
           }

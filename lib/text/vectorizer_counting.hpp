@@ -25,6 +25,10 @@ struct DocumentCounts {
     std::uint32_t worker = 0;
     std::uint64_t begin = 0;  // into the worker's ids and counts
     std::uint32_t length = 0;
+    // Of the decoded text: equal texts have equal ones (duplicates are found
+    // by these, then confirmed on the counts).
+    std::uint64_t text_hash = 0;
+    std::uint64_t text_bytes = 0;
   };
   std::vector<WorkerCounts> workers;
   std::vector<Row> rows;                  // one per source document

@@ -58,12 +58,12 @@ unbake::text::ReadOutcome read_bytes(const fs::path& dir, const std::string& byt
 
 TEST_CASE("reader lists nested folders with ids sorted bytewise") {
   const auto dir = fresh_dir("sorted");
-  for (const char* f : {"b/z.txt", "a/y.txt", "a.txt", "A.txt", "a/b/c.txt", "README", "a/b/d.md"})
+  for (const char* f : {"b/z.txt", "a/y.txt", "a.txt", "A.txt", "a/b/c.txt", "NOTES", "a/b/d.md"})
     put(dir / f, std::string("text of ") + f);
   const auto l = list_documents(dir.string(), ReaderOptions{});
   // '.' (0x2E) sorts before '/' (0x2F) and capitals before lower case.
   CHECK(ids(l) ==
-        std::vector<std::string>{"A.txt", "README", "a.txt", "a/b/c.txt", "a/b/d.md", "a/y.txt", "b/z.txt"});
+        std::vector<std::string>{"A.txt", "NOTES", "a.txt", "a/b/c.txt", "a/b/d.md", "a/y.txt", "b/z.txt"});
   CHECK(l.skipped.empty());
   for (const auto& d : l.documents) {
     CHECK(*read_document(d, {}).text == "text of " + d.id);
@@ -88,14 +88,46 @@ TEST_CASE("reader skips hidden files and folders without recording them") {
 
 TEST_CASE("reader extension filter is case-insensitive and knows files without extension") {
   const auto dir = fresh_dir("ext");
-  for (const char* f : {"a.TXT", "b.md", "README", "foo.tar.gz", "c.txt"}) put(dir / f, "x");
+  for (const char* f : {"a.TXT", "b.md", "NOTES", "foo.tar.gz", "c.txt"}) put(dir / f, "x");
   ReaderOptions o;
   o.extensions = {".txt"};
   CHECK(ids(list_documents(dir.string(), o)) == std::vector<std::string>{"a.TXT", "c.txt"});
   o.extensions = {".GZ", ""};
   const auto l = list_documents(dir.string(), o);
-  CHECK(ids(l) == std::vector<std::string>{"README", "foo.tar.gz"});
-  CHECK(l.skipped.empty());  // other files are simply not documents
+  CHECK(ids(l) == std::vector<std::string>{"NOTES", "foo.tar.gz"});
+  CHECK(l.skipped.empty());  // other files are not documents, and not faults: they are counted
+  CHECK(l.not_read.ignored == std::map<std::string, long>{{".md", 1}, {".txt", 2}});
+  fs::remove_all(dir);
+}
+
+TEST_CASE("reader accounts for every file: ignored by extension, README at the root, excluded by pattern") {
+  const auto dir = fresh_dir("not-read");
+  for (const char* f : {"README.md", "LICENSE", "a.txt", "b.txt", "x.log", "y.LOG", "z.gz", "drafts/c.txt",
+                        "drafts/old/d.txt", "sub/README.md", "sub/e.txt", "sub/notes.tmp.txt"})
+    put(dir / f, "x");
+  ReaderOptions o;
+  auto l = list_documents(dir.string(), o);
+  // A README below the root is a document like any other.
+  CHECK(ids(l) == std::vector<std::string>{"a.txt", "b.txt", "drafts/c.txt", "drafts/old/d.txt",
+                                           "sub/README.md", "sub/e.txt", "sub/notes.tmp.txt"});
+  CHECK(l.not_read.readme_files == std::vector<std::string>{"LICENSE", "README.md"});
+  CHECK(l.not_read.ignored == std::map<std::string, long>{{".gz", 1}, {".log", 2}});
+  CHECK(l.not_read.excluded == 0);
+  CHECK(describe_not_read(l.not_read, 0, false) ==
+        "LICENSE, README.md left out as the corpus's own description; 3 files ignored by extension: .log 2, "
+        ".gz 1");
+  o.include_readme = true;
+  o.exclude = {"drafts", "*.tmp.txt"};  // a name (at any depth), a pattern of names
+  l = list_documents(dir.string(), o);
+  CHECK(ids(l) ==
+        std::vector<std::string>{"LICENSE", "README.md", "a.txt", "b.txt", "sub/README.md", "sub/e.txt"});
+  CHECK(l.not_read.excluded == 2);  // the folder drafts (not walked) and sub/notes.tmp.txt
+  o.exclude = {"sub/*.txt"};        // with '/': a path below the root, '*' not crossing a '/'
+  l = list_documents(dir.string(), o);
+  CHECK(ids(l) == std::vector<std::string>{"LICENSE", "README.md", "a.txt", "b.txt", "drafts/c.txt",
+                                           "drafts/old/d.txt", "sub/README.md"});
+  o.exclude = {""};
+  CHECK_THROWS_AS(o.validate(), unbake::UsageError);
   fs::remove_all(dir);
 }
 

@@ -244,3 +244,36 @@ TEST_CASE("vectorizer: options round-trip through JSON and reject bad values") {
   CHECK_THROWS_AS(bad([](auto& v) { v.max_df = 0; }).validate(), unbake::UsageError);
   CHECK_THROWS_AS(bad([](auto& v) { v.max_df = 1.5; }).validate(), unbake::UsageError);
 }
+
+TEST_CASE("exact duplicates are listed in reading order; --dedupe keeps only the first of each as a row") {
+  const std::vector<std::pair<std::string, std::string>> docs{{"a", "apples and pears"},
+                                                              {"b", "plums and cherries"},
+                                                              {"c", "apples and pears"},
+                                                              {"d", "apples and pears "},  // not equal
+                                                              {"e", "plums and cherries"},
+                                                              {"f", "apples and pears"}};
+  VectorizerOptions o;
+  o.min_df = 1;
+  o.max_df = 1.0;
+  const VectorizedCorpus kept = vectorize(memory_documents(docs), o);
+  REQUIRE(kept.duplicates.size() == 3);
+  CHECK(kept.duplicates[0].id == "c");
+  CHECK(kept.duplicates[0].same_as == "a");
+  CHECK(kept.duplicates[1].id == "e");
+  CHECK(kept.duplicates[1].same_as == "b");
+  CHECK(kept.duplicates[2].id == "f");
+  CHECK(kept.duplicates[2].same_as == "a");
+  CHECK_FALSE(kept.deduplicated);
+  CHECK(kept.V.rows() == 6);
+  o.reader.dedupe = true;
+  const VectorizedCorpus deduped = vectorize(memory_documents(docs), o);
+  CHECK(deduped.deduplicated);
+  CHECK(deduped.duplicates.size() == 3);
+  CHECK(deduped.doc_ids == std::vector<std::string>{"a", "b", "d"});
+  // The dropped rows count nowhere: df as if they had never been there.
+  const VectorizedCorpus plain = vectorize(memory_documents({docs[0], docs[1], docs[3]}), o);
+  CHECK(deduped.terms == plain.terms);
+  CHECK(deduped.df == plain.df);
+  CHECK(deduped.idf == plain.idf);
+  CHECK(deduped.V.isApprox(plain.V, 0.0));
+}

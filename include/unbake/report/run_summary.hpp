@@ -6,6 +6,7 @@
 #include <vector>
 
 #include <unbake/text/reader.hpp>
+#include <unbake/text/vectorizer.hpp>
 
 namespace unbake::report {
 
@@ -14,6 +15,9 @@ struct CorpusSummary {
   long documents = 0;  // rows of V (documents read)
   long empty_documents = 0;
   std::vector<text::SkippedFile> skipped;
+  text::NotRead not_read;
+  std::vector<text::Duplicate> duplicates;
+  bool deduplicated = false;
   long vocabulary = 0;
   long nnz = 0;
 };

@@ -4,6 +4,7 @@
 // after tokenizing, so memory follows the matrix, not the corpus bytes.
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,7 +25,18 @@ struct ReaderOptions {
   std::string id_column;    // CSV/TSV: the header of the ids ("" = row numbers)
   std::string text_field;   // JSON lines: the key or dotted path of the text
   std::string id_field;     // JSON lines: the key or dotted path of the id ("" = row numbers)
-  void validate() const;    // throws UsageError
+  // Folder walks: files or folders whose name (a pattern without '/') or
+  // path below the root (a pattern with '/') matches one of these shell
+  // patterns are not read, and counted as excluded.
+  std::vector<std::string> exclude;
+  // A README, LICENSE, COPYING, CHANGELOG, NOTICE, AUTHORS, CONTRIBUTING or
+  // CITATION file (any extension) at the root describes the corpus and is
+  // not a document of it, unless this is set.
+  bool include_readme = false;
+  // Exact duplicates (same text once decoded) are always counted and listed;
+  // with dedupe only the first of each is a row.
+  bool dedupe = false;
+  void validate() const;  // throws UsageError
 };
 
 struct SkippedFile {
@@ -39,10 +51,24 @@ struct DocumentRef {
   std::filesystem::path path;  // where to open it
 };
 
+// Files of a folder that were not taken as documents, by rule rather than
+// by fault (those are SkippedFile): so that a summary accounts for every file.
+struct NotRead {
+  std::map<std::string, long> ignored;    // files by extension ("" = none) that is not selected
+  std::vector<std::string> readme_files;  // at the root, left out by default (include_readme)
+  long excluded = 0;                      // files and folders matching an exclude pattern
+};
+
+// One line on what was not read and why ("README.md left out as the
+// corpus's own description; 12 files ignored by extension: .gz 8, .R 4"),
+// with the exact duplicates found; "" when every file was a document.
+std::string describe_not_read(const NotRead& n, std::size_t duplicates, bool deduplicated);
+
 struct Listing {
   std::filesystem::path root;
   std::vector<DocumentRef> documents;  // sorted bytewise by id
   std::vector<SkippedFile> skipped;    // skipped while listing (too large, unreadable folder, ...)
+  NotRead not_read;
 };
 
 // Recursive walk in bytewise order of ids. Hidden files and folders (name

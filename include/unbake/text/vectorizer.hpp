@@ -18,6 +18,11 @@
 
 namespace unbake::text {
 
+struct Duplicate {
+  std::string id;
+  std::string same_as;  // the first document with this text
+};
+
 struct VectorizedCorpus {
   std::string root;
   std::vector<std::string> doc_ids;  // row order: reading order, sorted ids
@@ -26,7 +31,12 @@ struct VectorizedCorpus {
   Eigen::VectorXd idf;               // per column (all ones when use_idf is false)
   SparseMatrix V;                    // rows = doc_ids, columns = terms, sorted within rows
   std::vector<SkippedFile> skipped;  // not rows; sorted by path
-  std::size_t empty_documents = 0;   // rows with no kept term (all zero)
+  NotRead not_read;                  // files left out by rule (extension, README, --exclude)
+  // Documents whose text equals an earlier one's (in row order): rows unless
+  // deduplicated, then not rows.
+  std::vector<Duplicate> duplicates;
+  bool deduplicated = false;
+  std::size_t empty_documents = 0;  // rows with no kept term (all zero)
   std::uint64_t bytes_read = 0;
   double seconds_listing = 0;    // walking the folder (0 for documents in memory)
   double seconds_reading = 0;    // reading + tokenizing
@@ -39,6 +49,7 @@ struct DocumentSource {
   std::string root;                  // for messages
   std::vector<std::string> ids;      // in row order
   std::vector<SkippedFile> skipped;  // already skipped before reading
+  NotRead not_read;
   std::function<ReadOutcome(std::size_t)> read;
 };
 DocumentSource folder_documents(const std::string& root, const ReaderOptions& options);
