@@ -32,6 +32,7 @@ constexpr std::pair<std::string_view, std::string_view> kFlags[] = {
     {"exclude", "--exclude"},
     {"include_readme", "--include-readme"},
     {"dedupe", "--dedupe"},
+    {"labels", "--labels"},
     {"format", "--format"},
     {"text_column", "--text-column"},
     {"id_column", "--id-column"},

@@ -67,6 +67,11 @@ void add_vectorizer_flags(CLI::App& app, text::VectorizerOptions& o) {
                "Keep only the first of documents with exactly the same text (they are counted and listed "
                "either way)")
       ->group(reading);
+  app.add_option("--labels", o.reader.labels,
+                 "Judge the topics against known labels: 'folder' (a document's first folder) or the table "
+                 "column / JSON field that holds them; the report gives each topic's labels, NMI and ARI")
+      ->type_name("folder|NAME")
+      ->group(reading);
   add_number(app, "--max-file-mb", o.reader.max_file_mb, "Skip (and list as skipped) files larger than this")
       ->type_name("MB")
       ->group(reading);

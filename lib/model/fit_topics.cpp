@@ -95,6 +95,13 @@ FitOutcome fit_corpus(text::VectorizedCorpus corpus, const FitOptions& options, 
   out.corpus.not_read = corpus.not_read;
   out.corpus.duplicates = corpus.duplicates;
   out.corpus.deduplicated = corpus.deduplicated;
+  if (!corpus.labels.empty()) {
+    std::vector<std::optional<int>> dominant;
+    dominant.reserve(out.topics.documents.size());
+    for (const auto& d : out.topics.documents) dominant.push_back(d.dominant);
+    out.labels =
+        quality::label_agreement(dominant, corpus.labels, options.nmf.k, options.vectorizer.reader.labels);
+  }
   out.corpus.vocabulary = n;
   out.corpus.nnz = static_cast<long>(corpus.V.nonZeros());
 

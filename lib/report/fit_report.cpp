@@ -62,7 +62,16 @@ void to_json(nlohmann::json& j, const FitReport& report) {
        {"vectorizer", report.settings.vectorizer},
        {"model", std::move(model)},
        {"topics", std::move(topics)},
-       {"documents", report.topics.documents}};
+       {"documents", report.topics.documents},
+       {"labels", nullptr}};
+  if (report.labels) {
+    const auto& a = *report.labels;
+    nlohmann::json per_topic = nlohmann::json::array();
+    for (const auto& t : a.topics) per_topic.push_back({{"topic", t.topic}, {"labels", t.labels}});
+    j["labels"] = {{"source", a.source}, {"documents", a.documents},
+                   {"labels", a.labels}, {"nmi", a.nmi},
+                   {"ari", a.ari},       {"topics", std::move(per_topic)}};
+  }
 }
 
 std::string to_json_string(const FitReport& report) { return nlohmann::json(report).dump(1); }

@@ -114,6 +114,11 @@ void write_text_report(std::ostream& out, const FitReport& report) {
                      model.converged ? "converged" : "not converged", model.relative_error);
   out << fmt::format("  quality     coherence {:.2f}, diversity {:.2f}\n", topics.coherence,
                      topics.diversity);
+  if (report.labels)
+    out << fmt::format(
+        "  labels      NMI {:.3f}, ARI {:.3f} of the dominant topics against {} ({} labels, {} documents)\n",
+        report.labels->nmi, report.labels->ari, report.labels->source, report.labels->labels,
+        thousands(report.labels->documents));
   out << fmt::format("  seconds     read {:.2f}, vectorize {:.2f}, factor {:.2f}, total {:.2f}\n",
                      seconds.read, seconds.vectorize, seconds.factor, seconds.total);
 }

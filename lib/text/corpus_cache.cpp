@@ -92,6 +92,7 @@ void save_corpus(const std::string& path, const VectorizedCorpus& corpus, const 
                                  {"excluded", corpus.not_read.excluded},
                                  {"duplicates", duplicates},
                                  {"deduplicated", corpus.deduplicated},
+                                 {"labels", corpus.labels},
                                  {"bytes_read", corpus.bytes_read}}}}
                     .dump();
   file.V = corpus.V;
@@ -134,6 +135,7 @@ LoadedCorpus load_corpus(const std::string& path) {
     corpus.at("excluded").get_to(c.not_read.excluded);
     for (const auto& d : corpus.at("duplicates")) c.duplicates.push_back({d.at(0), d.at(1)});
     corpus.at("deduplicated").get_to(c.deduplicated);
+    corpus.at("labels").get_to(c.labels);
   } catch (const nlohmann::json::exception& e) {
     throw bad(std::string("its header lacks a part: ") + e.what());
   }
@@ -144,6 +146,8 @@ LoadedCorpus load_corpus(const std::string& path) {
     c.df.push_back(static_cast<std::uint32_t>(df[j]));
   }
   c.idf = std::move(file.column_data[1]);
+  if (!c.labels.empty() && c.labels.size() != file.row_labels.size())
+    throw bad("its labels do not match its documents");
   c.doc_ids = std::move(file.row_labels);
   c.terms = std::move(file.column_labels);
   c.V = std::move(file.V);

@@ -293,17 +293,12 @@ void ReaderOptions::validate() const {
 }
 
 void to_json(nlohmann::json& j, const ReaderOptions& o) {
-  j = nlohmann::json{{"extensions", o.extensions},
-                     {"max_file_mb", o.max_file_mb},
-                     {"encoding", o.encoding},
-                     {"format", o.format},
-                     {"text_column", o.text_column},
-                     {"id_column", o.id_column},
-                     {"text_field", o.text_field},
-                     {"id_field", o.id_field},
-                     {"exclude", o.exclude},
-                     {"include_readme", o.include_readme},
-                     {"dedupe", o.dedupe}};
+  j = nlohmann::json{{"extensions", o.extensions},   {"max_file_mb", o.max_file_mb},
+                     {"encoding", o.encoding},       {"format", o.format},
+                     {"text_column", o.text_column}, {"id_column", o.id_column},
+                     {"text_field", o.text_field},   {"id_field", o.id_field},
+                     {"exclude", o.exclude},         {"include_readme", o.include_readme},
+                     {"dedupe", o.dedupe},           {"labels", o.labels}};
 }
 
 void from_json(const nlohmann::json& j, ReaderOptions& o) {
@@ -321,6 +316,7 @@ void from_json(const nlohmann::json& j, ReaderOptions& o) {
   // Models from before README files were left out read them.
   o.include_readme = j.value("include_readme", true);
   o.dedupe = j.value("dedupe", defaults.dedupe);
+  o.labels = j.value("labels", defaults.labels);
 }
 
 void to_json(nlohmann::json& j, const SkippedFile& s) {

@@ -54,7 +54,8 @@ std::string input_bytes(const std::string& input, const ReaderOptions& options) 
 // Rows parsed from a table, before decoding.
 struct Rows {
   std::vector<std::string> ids;
-  std::vector<std::string> texts;  // raw bytes of each row's text
+  std::vector<std::string> texts;   // raw bytes of each row's text
+  std::vector<std::string> labels;  // per row when options.labels names a column
 };
 
 std::string joined(const std::vector<std::string>& names) {
@@ -117,6 +118,8 @@ Rows read_delimited(const std::string& bytes, const std::string& name, char deli
   const std::size_t text_at = column_index(header.cells, options.text_column, "text_column", name);
   const bool numbered = options.id_column.empty();
   const std::size_t id_at = numbered ? 0 : column_index(header.cells, options.id_column, "id_column", name);
+  const bool labelled = !options.labels.empty();
+  const std::size_t label_at = labelled ? column_index(header.cells, options.labels, "labels", name) : 0;
   Rows rows;
   UniqueIds ids(name);
   DelimitedRecord record;
@@ -128,6 +131,7 @@ Rows read_delimited(const std::string& bytes, const std::string& name, char deli
                        " cells where the header has " + std::to_string(header.cells.size()) +
                        " (an unquoted delimiter or line break in a cell?)");
     ids.add(numbered ? std::to_string(number) : utf8_id(std::move(record.cells[id_at])), record.line, rows);
+    if (labelled) rows.labels.push_back(utf8_id(record.cells[label_at]));
     rows.texts.push_back(std::move(record.cells[text_at]));
   }
   return rows;
@@ -147,6 +151,7 @@ Rows read_jsonl(const std::string& bytes, const std::string& name, const ReaderO
   while (lines.next(record)) {
     ++number;
     rows.texts.push_back(record.text(options.text_field, "text_field"));
+    if (!options.labels.empty()) rows.labels.push_back(record.text(options.labels, "labels"));
     ids.add(options.id_field.empty() ? std::to_string(number) : record.text(options.id_field, "id_field"),
             record.line, rows);
   }
@@ -193,6 +198,9 @@ DocumentSource table_documents(const std::string& input, const ReaderOptions& op
   if (shape == InputShape::folder)
     throw UsageError("format",
                      options.format + " reads one file or standard input, and " + name + " is a folder");
+  if (options.labels == "folder")
+    throw UsageError("labels", "folder takes a document's folder as its label, and " + name +
+                                   " is one file: name the column (or field) that holds the labels");
   const std::string bytes = input_bytes(input, options);
   Rows rows = shape == InputShape::jsonl
                   ? read_jsonl(bytes, name, options)
@@ -201,6 +209,7 @@ DocumentSource table_documents(const std::string& input, const ReaderOptions& op
   DocumentSource source;
   source.root = name;
   source.ids = std::move(rows.ids);
+  source.labels = std::move(rows.labels);
   const ReaderOptions reader = options;
   const auto limit = static_cast<std::size_t>(std::floor(options.max_file_mb * 1024.0 * 1024.0));
   source.read = [texts, reader, limit](std::size_t i) {

@@ -114,6 +114,7 @@ ReadSplit split_read(const DocumentSource& documents, const ReaderOptions& reade
       }
       split.read_docs.push_back(d);
       out.doc_ids.push_back(documents.ids[d]);
+      if (!documents.labels.empty()) out.labels.push_back(documents.labels[d]);
     } else {
       out.skipped.push_back({documents.ids[d], counts.skip_reasons[d]});
     }
@@ -145,6 +146,16 @@ DocumentSource folder_documents(const std::string& root, const ReaderOptions& op
   source.root = root;
   source.skipped = listing->skipped;
   source.not_read = listing->not_read;
+  if (options.labels == "folder") {
+    // The first path component; a document at the root has none.
+    for (const auto& d : listing->documents) {
+      const auto slash = d.id.find('/');
+      source.labels.push_back(slash == std::string::npos ? "" : d.id.substr(0, slash));
+    }
+  } else if (!options.labels.empty()) {
+    throw UsageError("labels", "'" + options.labels + "' names a column of a table, and " + root +
+                                   " is not a table (folder takes a document's folder as its label)");
+  }
   for (const auto& d : listing->documents) {
     source.ids.push_back(d.id);
   }

@@ -26,7 +26,7 @@ struct ProgressUpdate {
 using ProgressListener = std::function<void(const ProgressUpdate&)>;
 
 struct Execution {
-  int threads = 0;            // 0 = all cores
+  int threads = 0;              // 0 = all cores
   ProgressListener progress{};  // none = silent
   // Checked between iterations, documents and fits; once it reads true the
   // running call throws unbake::Cancelled. May be set from a signal handler.

@@ -2,10 +2,12 @@
 // One value per job. A fit's report holds everything the job found and the
 // settings it ran with; every renderer (text, JSON, CSV, HTML) takes this one
 // value, so that no two of them can disagree about what the run was.
+#include <optional>
 #include <string>
 
 #include <unbake/nmf/config.hpp>
 #include <unbake/nmf/result.hpp>
+#include <unbake/quality/label_agreement.hpp>
 #include <unbake/report/run_summary.hpp>
 #include <unbake/report/topics.hpp>
 #include <unbake/text/vectorizer_options.hpp>
@@ -27,6 +29,8 @@ struct FitReport {
   nmf::NmfResult nmf;   // the solver's record; relative_error is that of the reported factors
   TopicSummary topics;  // topics, documents' mixtures, quality
   StageSeconds seconds;
+  // The topics against the labels the documents came with (--labels).
+  std::optional<quality::LabelAgreement> labels;
 };
 
 // JSON of the report schema "unbake.report/1" (schemas/report.schema.json).

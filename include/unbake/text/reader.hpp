@@ -36,6 +36,9 @@ struct ReaderOptions {
   // Exact duplicates (same text once decoded) are always counted and listed;
   // with dedupe only the first of each is a row.
   bool dedupe = false;
+  // Known labels to judge the topics against: "" none, "folder" (a
+  // document's first path component), or a table column / JSON field.
+  std::string labels;
   void validate() const;  // throws UsageError
 };
 

@@ -36,6 +36,7 @@ struct VectorizedCorpus {
   // deduplicated, then not rows.
   std::vector<Duplicate> duplicates;
   bool deduplicated = false;
+  std::vector<std::string> labels;  // per row (doc_ids) when labels were read, else empty
   std::size_t empty_documents = 0;  // rows with no kept term (all zero)
   std::uint64_t bytes_read = 0;
   double seconds_listing = 0;    // walking the folder (0 for documents in memory)
@@ -50,6 +51,7 @@ struct DocumentSource {
   std::vector<std::string> ids;      // in row order
   std::vector<SkippedFile> skipped;  // already skipped before reading
   NotRead not_read;
+  std::vector<std::string> labels;  // per id when ReaderOptions::labels is set, else empty
   std::function<ReadOutcome(std::size_t)> read;
 };
 DocumentSource folder_documents(const std::string& root, const ReaderOptions& options);
