@@ -246,12 +246,10 @@ TEST_CASE("vectorizer: options round-trip through JSON and reject bad values") {
 }
 
 TEST_CASE("exact duplicates are listed in reading order; --dedupe keeps only the first of each as a row") {
-  const std::vector<std::pair<std::string, std::string>> docs{{"a", "apples and pears"},
-                                                              {"b", "plums and cherries"},
-                                                              {"c", "apples and pears"},
-                                                              {"d", "apples and pears "},  // not equal
-                                                              {"e", "plums and cherries"},
-                                                              {"f", "apples and pears"}};
+  const std::vector<std::pair<std::string, std::string>> docs{
+      {"a", "apples and pears"},   {"b", "plums and cherries"},
+      {"c", "apples and pears"},   {"d", "apples and pears "},  // not equal
+      {"e", "plums and cherries"}, {"f", "apples and pears"}};
   VectorizerOptions o;
   o.min_df = 1;
   o.max_df = 1.0;
