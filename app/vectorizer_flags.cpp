@@ -11,9 +11,12 @@ namespace unbake::app {
 
 void add_table_flags(CLI::App& app, text::ReaderOptions& reader) {
   const std::string tables = "Tables and JSON lines (one document per row)";
-  app.add_option("--format", reader.format,
-                 "How a single input is read: auto (by its name: .csv, .tsv, .jsonl, .ndjson, also .gz; "
-                 "standard input '-' as JSON lines), text (one document), csv, tsv or jsonl")
+  app.add_option(
+         "--format", reader.format,
+         "How the input is read. auto: a .csv, .tsv, .jsonl or .ndjson file (also .gz) is a table, "
+         "standard input '-' JSON lines, and each other file (alone or in a folder) mail, HTML, PDF or "
+         "text by its name and first bytes (an .mbox is one document per message); csv, tsv, jsonl: "
+         "the input is a table; text, mail, html, pdf: every file is read so")
       ->capture_default_str()
       ->type_name("FORMAT")
       ->group(tables);
@@ -49,7 +52,8 @@ void add_vectorizer_flags(CLI::App& app, text::VectorizerOptions& o) {
            for (const auto& e : exts) o.reader.extensions.push_back(e.empty() || e[0] == '.' ? e : "." + e);
          },
          "File name ending to read (repeatable; replaces the default list). '' selects files without an "
-         "extension, as in 20 Newsgroups. Compared case-insensitively. Default: .txt .md .text ''")
+         "extension, as in 20 Newsgroups. Compared case-insensitively. Default: .txt .md .text '' .eml .mbox "
+         ".html .htm .pdf")
       ->allow_extra_args(false)
       ->type_name("EXT")
       ->group(reading);

@@ -13,11 +13,11 @@ build=${1:?usage: fuzz.sh BUILD_DIR SECONDS [TARGET ...]}
 seconds=${2:?usage: fuzz.sh BUILD_DIR SECONDS [TARGET ...]}
 shift 2
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(reader matrix_market binary_matrix csv model factor)
+[ ${#targets[@]} -gt 0 ] || targets=(reader matrix_market binary_matrix csv model factor text_table json_lines mail html)
 
 # Longest input per target: enough for every structure the parser knows,
 # small enough that each run stays fast.
-declare -A max_len=([reader]=8192 [matrix_market]=4096 [csv]=4096 [model]=8192 [factor]=4096)
+declare -A max_len=([reader]=8192 [matrix_market]=4096 [csv]=4096 [model]=8192 [factor]=4096 [mail]=8192 [html]=8192)
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 status=0

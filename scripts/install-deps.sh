@@ -9,6 +9,8 @@ packages=(
   libcli11-dev libstemmer-dev doctest-dev
   # Optional readers (the build turns each on when found): .gz inputs.
   zlib1g-dev
+  # mail with MIME parts (GMime), HTML (gumbo), PDF (poppler; GPL, see README).
+  libgmime-3.0-dev libgumbo-dev libpoppler-cpp-dev
   # `scripts/test.sh --all`: libFuzzer and the sanitizer runtimes come with clang.
   clang libclang-rt-dev libomp-dev
   # The reference peer for TF-IDF and NMF (tests skip without it; bench needs it).

@@ -49,5 +49,5 @@ echo "== build-fuzz: libFuzzer targets, 45 s each" >&2
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=Release -DUNBAKE_FUZZ=ON \
   -DUNBAKE_BUILD_TESTS=OFF -DUNBAKE_BENCH=OFF >/dev/null
 cmake --build build-fuzz --parallel "$(nproc)" --target fuzz_reader fuzz_matrix_market fuzz_binary_matrix fuzz_csv fuzz_model fuzz_factor \
-  fuzz_text_table fuzz_json_lines
+  fuzz_text_table fuzz_json_lines fuzz_mail fuzz_html
 bash scripts/fuzz.sh build-fuzz 45

@@ -23,6 +23,7 @@
 
 #include <unbake/core/errors.hpp>
 #include "text/decode.hpp"
+#include "text/formats.hpp"
 
 namespace unbake::text {
 
@@ -105,6 +106,39 @@ bool is_readme(const std::string& name) {
 
 std::string not_regular_reason(mode_t mode) { return "not a regular file (" + kind_of(mode) + ")"; }
 
+// Closes a descriptor on every return path.
+struct FileDescriptor {
+  int fd;
+  ~FileDescriptor() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+// Reads until end of file rather than trusting the size from fstat, so a file
+// that grows or shrinks meanwhile is still read whole. A regular file returns
+// fewer bytes than asked only at its end, so a short read ends the loop
+// without a second call (one system call per document on large corpora).
+// Returns 0 or an errno.
+int read_all(int fd, std::size_t expected, std::uint64_t limit, std::string& bytes) {
+  bytes.resize(expected + 1);
+  std::size_t used = 0;
+  for (;;) {
+    if (used == bytes.size()) bytes.resize(bytes.size() * 2);
+    const std::size_t asked = bytes.size() - used;
+    const ssize_t got = ::read(fd, bytes.data() + used, asked);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      return errno;
+    }
+    if (got == 0) break;
+    used += static_cast<std::size_t>(got);
+    if (used > limit) break;  // the caller reports it as too large
+    if (static_cast<std::size_t>(got) < asked) break;
+  }
+  bytes.resize(used);
+  return 0;
+}
+
 class Walker {
  public:
   Walker(const ReaderOptions& options, Listing& out)
@@ -117,6 +151,8 @@ class Walker {
   void add_file(const std::string& full, const std::string& id, const struct stat& st) {
     if (!S_ISREG(st.st_mode)) {
       skip(id, not_regular_reason(st.st_mode));
+    } else if (is_mbox_name(id, options_.format)) {
+      add_messages(full, id);
     } else if (static_cast<std::uint64_t>(st.st_size) > limit_) {
       skip(id, too_large_reason(static_cast<std::uint64_t>(st.st_size), options_));
     } else {
@@ -148,7 +184,12 @@ class Walker {
         continue;
       }
       if (type == DT_REG) {
-        if (take(name, id, is_root)) out_.documents.push_back({id, full});
+        if (take(name, id, is_root)) {
+          if (is_mbox_name(name, options_.format))
+            add_messages(full, id);
+          else
+            out_.documents.push_back({id, full});
+        }
         continue;
       }
       struct stat st;
@@ -190,6 +231,37 @@ class Walker {
       return false;
     }
     return true;
+  }
+
+  // An mbox is read here, once, to find its messages: each is a document
+  // ("box.mbox#1", ...) with the size limit applying to it, not to the box.
+  void add_messages(const std::string& full, const std::string& id) {
+    FileDescriptor f{::open(full.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK)};
+    struct stat st;
+    if (f.fd < 0 || ::fstat(f.fd, &st) != 0) {
+      const int err = errno;
+      stop_if_out_of_resources(err, full, "read");
+      skip(id, "unreadable: " + errno_text(err));
+      return;
+    }
+    if (!S_ISREG(st.st_mode)) return skip(id, not_regular_reason(st.st_mode));
+    std::string bytes;
+    if (const int err = read_all(f.fd, static_cast<std::size_t>(st.st_size),
+                                 std::numeric_limits<std::uint64_t>::max(), bytes);
+        err != 0) {
+      stop_if_out_of_resources(err, full, "read");
+      return skip(id, "unreadable: " + errno_text(err));
+    }
+    const auto messages = mbox_messages(bytes);
+    if (messages.empty()) return skip(id, "an mbox without a \"From \" line starting a message");
+    for (std::size_t i = 0; i < messages.size(); ++i) {
+      const std::string message_id = id + "#" + std::to_string(i + 1);
+      if (messages[i].second > limit_) {
+        skip(message_id, too_large_reason(messages[i].second, options_));
+        continue;
+      }
+      out_.documents.push_back({message_id, full, true, messages[i].first, messages[i].second});
+    }
   }
 
   bool excluded(const std::string& name, const std::string& id) const {
@@ -236,39 +308,6 @@ class Walker {
   std::set<std::pair<dev_t, ino_t>> visited_;
 };
 
-// Closes a descriptor on every return path.
-struct FileDescriptor {
-  int fd;
-  ~FileDescriptor() {
-    if (fd >= 0) ::close(fd);
-  }
-};
-
-// Reads until end of file rather than trusting the size from fstat, so a file
-// that grows or shrinks meanwhile is still read whole. A regular file returns
-// fewer bytes than asked only at its end, so a short read ends the loop
-// without a second call (one system call per document on large corpora).
-// Returns 0 or an errno.
-int read_all(int fd, std::size_t expected, std::uint64_t limit, std::string& bytes) {
-  bytes.resize(expected + 1);
-  std::size_t used = 0;
-  for (;;) {
-    if (used == bytes.size()) bytes.resize(bytes.size() * 2);
-    const std::size_t asked = bytes.size() - used;
-    const ssize_t got = ::read(fd, bytes.data() + used, asked);
-    if (got < 0) {
-      if (errno == EINTR) continue;
-      return errno;
-    }
-    if (got == 0) break;
-    used += static_cast<std::size_t>(got);
-    if (used > limit) break;  // the caller reports it as too large
-    if (static_cast<std::size_t>(got) < asked) break;
-  }
-  bytes.resize(used);
-  return 0;
-}
-
 }  // namespace
 
 void ReaderOptions::validate() const {
@@ -285,8 +324,9 @@ void ReaderOptions::validate() const {
                                                 kMaxFileMb, max_file_mb));
   for (const auto& pattern : exclude)
     if (pattern.empty()) throw UsageError("exclude", "has an empty pattern");
-  if (format != "auto" && format != "text" && format != "csv" && format != "tsv" && format != "jsonl")
-    throw UsageError("format", "'" + format + "' is not one of auto, text, csv, tsv, jsonl");
+  static const std::set<std::string> kFormats{"auto", "text", "mail", "html", "pdf", "csv", "tsv", "jsonl"};
+  if (kFormats.count(format) == 0)
+    throw UsageError("format", "'" + format + "' is not one of auto, text, mail, html, pdf, csv, tsv, jsonl");
   if (!is_known_encoding(encoding))
     throw UsageError("encoding",
                      "'" + encoding + "' is not known (use auto, utf-8 or an ICU converter name)");
@@ -428,15 +468,25 @@ ReadOutcome read_document(const DocumentRef& doc, const ReaderOptions& options) 
   if (::fstat(f.fd, &st) != 0) return unreadable(errno);
   if (!S_ISREG(st.st_mode)) return skipped(not_regular_reason(st.st_mode));
   const std::uint64_t limit = max_bytes(options);
-  if (static_cast<std::uint64_t>(st.st_size) > limit)
+  if (!doc.part && static_cast<std::uint64_t>(st.st_size) > limit)
     return skipped(too_large_reason(static_cast<std::uint64_t>(st.st_size), options));
 
   std::string bytes;
-  if (const int err = read_all(f.fd, static_cast<std::size_t>(st.st_size), limit, bytes); err != 0)
-    return unreadable(err);
+  if (doc.part) {
+    // One message of an mbox (listed with its range).
+    if (::lseek(f.fd, static_cast<off_t>(doc.offset), SEEK_SET) < 0) return unreadable(errno);
+    if (const int err = read_all(f.fd, static_cast<std::size_t>(doc.length), limit, bytes); err != 0)
+      return unreadable(err);
+    if (bytes.size() > doc.length) bytes.resize(static_cast<std::size_t>(doc.length));
+  } else {
+    if (const int err = read_all(f.fd, static_cast<std::size_t>(st.st_size), limit, bytes); err != 0)
+      return unreadable(err);
+  }
   if (bytes.size() > limit) return skipped(too_large_reason(bytes.size(), options));
 
-  Decoded d = decode_document(std::move(bytes), options.encoding);
+  const FileFormat format =
+      doc.part ? FileFormat::mail : file_format(doc.path.filename().string(), bytes, options.format);
+  Decoded d = document_text(std::move(bytes), format, options.encoding);
   if (!d.text) return skipped(std::move(d.reason));
   r.text = std::move(d.text);
   r.transcoded = d.transcoded;

@@ -13,6 +13,7 @@
 #include "io/gzip.hpp"
 #include "text/decode.hpp"
 #include "text/delimited_records.hpp"
+#include "text/formats.hpp"
 #include "text/json_lines.hpp"
 
 namespace unbake::text {
@@ -130,7 +131,7 @@ Rows read_delimited(const std::string& bytes, const std::string& name, char deli
       throw InputError(name + ":" + std::to_string(record.line) + ": " + std::to_string(record.cells.size()) +
                        " cells where the header has " + std::to_string(header.cells.size()) +
                        " (an unquoted delimiter or line break in a cell?)");
-    ids.add(numbered ? std::to_string(number) : utf8_id(std::move(record.cells[id_at])), record.line, rows);
+    ids.add(numbered ? std::to_string(number) : utf8_id(record.cells[id_at]), record.line, rows);
     if (labelled) rows.labels.push_back(utf8_id(record.cells[label_at]));
     rows.texts.push_back(std::move(record.cells[text_at]));
   }
@@ -165,10 +166,12 @@ InputShape input_shape(const std::string& input, const ReaderOptions& options) {
   if (f == "csv") return InputShape::csv;
   if (f == "tsv") return InputShape::tsv;
   if (f == "jsonl") return InputShape::jsonl;
-  if (is_stdin(input)) return f == "text" ? InputShape::single_file : InputShape::jsonl;
+  // A document format read whole: one document (or, for a folder, its files).
+  const bool whole = f == "text" || f == "mail" || f == "html" || f == "pdf";
+  if (is_stdin(input)) return whole ? InputShape::single_file : InputShape::jsonl;
   struct stat st;
   if (::stat(input.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) return InputShape::folder;
-  if (f == "text") return InputShape::single_file;
+  if (whole) return InputShape::single_file;
   const std::string ext = format_extension(input);
   if (ext == ".csv") return InputShape::csv;
   if (ext == ".tsv" || ext == ".tab") return InputShape::tsv;
@@ -244,9 +247,10 @@ DocumentSource open_documents(const std::string& input, const ReaderOptions& opt
     source.root = "standard input";
     source.ids = {"-"};
     const std::string encoding = options.encoding;
-    source.read = [text, encoding](std::size_t) {
+    const FileFormat format = file_format("-", *text, options.format);
+    source.read = [text, encoding, format](std::size_t) {
       ReadOutcome r;
-      Decoded d = decode_document(*text, encoding);
+      Decoded d = document_text(*text, format, encoding);
       if (!d.text) r.skip_reason = std::move(d.reason);
       r.text = std::move(d.text);
       r.transcoded = d.transcoded;

@@ -16,7 +16,7 @@ expect_error 1 '^error: missing-folder: no such file or folder$' "$bin" vectoriz
 
 # 2. A folder with no eligible file (only other extensions, hidden files).
 mkdir -p none/.hidden
-touch none/photo.jpg none/paper.pdf none/.notes.txt none/.hidden/a.txt
+touch none/photo.jpg none/paper.docx none/.notes.txt none/.hidden/a.txt
 expect_error 1 '^error: none: no documents: no file has one of the extensions read' "$bin" fit none -k 1
 
 # 3. A folder with only binary, empty or oversized files.

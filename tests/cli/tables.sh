@@ -71,7 +71,7 @@ expect_error 2 "^error: --text-column 'body' is not a column of docs.csv \(its c
   "$bin" vectorize docs.csv --text-column body -o V.mtx
 expect_error 2 "^error: --text-field is needed to read docs.jsonl as JSON lines \(fields of its first object: body, meta\)$" \
   "$bin" fit docs.jsonl -k 4
-expect_error 2 "^error: --format 'xml' is not one of auto, text, csv, tsv, jsonl$" "$bin" fit docs.csv --format xml -k 4
+expect_error 2 "^error: --format 'xml' is not one of auto, text, mail, html, pdf, csv, tsv, jsonl$" "$bin" fit docs.csv --format xml -k 4
 expect_error 2 "^error: --matrix-cache cannot keep standard input" "$bin" fit - --text-field body -k 4 --matrix-cache c.ubk
 
 # Malformed input: one line naming the file and line; nothing written.

@@ -200,7 +200,7 @@ TEST_CASE("the shape of an input: folders, tables by name (also .gz), any other 
   CHECK(input_shape("notes.txt", o) == InputShape::csv);
   o.format = "text";
   CHECK(input_shape("x.csv", o) == InputShape::single_file);
-  o.format = "html";
+  o.format = "xml";
   CHECK_THROWS_AS(o.validate(), UsageError);
 }
 

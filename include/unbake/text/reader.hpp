@@ -14,12 +14,15 @@ namespace unbake::text {
 struct ReaderOptions {
   // File name endings to read, with the dot; "" selects files without an
   // extension (20 Newsgroups has none). Compared case-insensitively.
-  std::vector<std::string> extensions{".txt", ".md", ".text", ""};
+  std::vector<std::string> extensions{".txt", ".md", ".text", "", ".eml", ".mbox", ".html", ".htm", ".pdf"};
   double max_file_mb = 64;        // MB of 2^20 bytes; larger files are skipped with a reason
   std::string encoding = "auto";  // "auto": UTF-8, else windows-1252; or any ICU converter name
-  // How a single input is read (text/table_documents.hpp): "auto" (by its
-  // name: .csv, .tsv, .jsonl, .ndjson, each also .gz; standard input is JSON
-  // lines), "text" (one document), "csv", "tsv" or "jsonl".
+  // How the input is read. A single input (text/table_documents.hpp):
+  // "auto" (by its name: .csv, .tsv, .jsonl, .ndjson, each also .gz;
+  // standard input is JSON lines), "csv", "tsv" or "jsonl" (a table), or one
+  // document. Each file of a folder, and a single file that is no table:
+  // "auto" (by name and first bytes: mail, HTML, PDF or text; an .mbox is
+  // one document per message), or "text", "mail", "html", "pdf" for all.
   std::string format = "auto";
   std::string text_column;  // CSV/TSV: the header of the column of texts
   std::string id_column;    // CSV/TSV: the header of the ids ("" = row numbers)
@@ -52,6 +55,11 @@ struct DocumentRef {
   // file); always UTF-8 (a legacy file name is shown as windows-1252) and unique.
   std::string id;
   std::filesystem::path path;  // where to open it
+  // One message of an mbox: bytes [offset, offset + length) of the file
+  // (id "box.mbox#3"); the whole file when not `part`.
+  bool part = false;
+  std::uint64_t offset = 0;
+  std::uint64_t length = 0;
 };
 
 // Files of a folder that were not taken as documents, by rule rather than
