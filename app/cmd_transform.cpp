@@ -49,6 +49,11 @@ class TransformCommand : public Command {
           std::pair{&table_.id_field, &reader.id_field}})
       if (!given->empty()) *kept = *given;
     if (table_.format != "auto") reader.format = table_.format;
+    // Labels and metadata judged the fit; new documents need not carry them.
+    reader.labels.clear();
+    reader.meta.clear();
+    reader.time_column.clear();
+    reader.group_column.clear();
     reader.validate();
     // What the inputs' reader takes as a document is the model's to say.
     for (const auto& input : inputs_) guard_documents(guard, input, model.vectorizer);

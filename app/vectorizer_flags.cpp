@@ -71,6 +71,23 @@ void add_vectorizer_flags(CLI::App& app, text::VectorizerOptions& o) {
                "Keep only the first of documents with exactly the same text (they are counted and listed "
                "either way)")
       ->group(reading);
+  app.add_option("--meta", o.reader.meta,
+                 "Keep this table column / JSON field with each document in the JSON report (repeatable)")
+      ->type_name("NAME")
+      ->allow_extra_args(false)
+      ->group(reading);
+  app.add_option(
+         "--time-column", o.reader.time_column,
+         "The table column / JSON field of each document's date (ISO 8601: 2021, 2021-03, 2021-03-05, "
+         "2021-03-05T10:00): the JSON report gives each topic's prevalence per year, month or day")
+      ->type_name("NAME")
+      ->group(reading);
+  app.add_option(
+         "--group-column", o.reader.group_column,
+         "The table column / JSON field of each document's group (source, author, party): the JSON report "
+         "gives each topic's prevalence per group")
+      ->type_name("NAME")
+      ->group(reading);
   app.add_option("--labels", o.reader.labels,
                  "Judge the topics against known labels: 'folder' (a document's first folder) or the table "
                  "column / JSON field that holds them; the report gives each topic's labels, NMI and ARI")

@@ -102,6 +102,16 @@ FitOutcome fit_corpus(text::VectorizedCorpus corpus, const FitOptions& options, 
     out.labels =
         quality::label_agreement(dominant, corpus.labels, options.nmf.k, options.vectorizer.reader.labels);
   }
+  const auto& reader = options.vectorizer.reader;
+  for (const auto& column : corpus.meta) {
+    if (column.name == reader.time_column)
+      out.over_time =
+          report::prevalence_over_time(out.topics.documents, column.values, options.nmf.k, column.name);
+    if (column.name == reader.group_column)
+      out.by_group =
+          report::prevalence_by_group(out.topics.documents, column.values, options.nmf.k, column.name);
+  }
+  out.meta = corpus.meta;
   out.corpus.vocabulary = n;
   out.corpus.nnz = static_cast<long>(corpus.V.nonZeros());
 

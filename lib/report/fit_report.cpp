@@ -63,7 +63,19 @@ void to_json(nlohmann::json& j, const FitReport& report) {
        {"model", std::move(model)},
        {"topics", std::move(topics)},
        {"documents", report.topics.documents},
-       {"labels", nullptr}};
+       {"labels", nullptr},
+       {"time", nullptr},
+       {"groups", nullptr}};
+  if (report.over_time) j["time"] = *report.over_time;
+  if (report.by_group) j["groups"] = *report.by_group;
+  // Each document's metadata beside its mixture ({} when no column was named).
+  auto& documents = j["documents"];
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    nlohmann::json meta = nlohmann::json::object();
+    for (const auto& column : report.meta)
+      if (i < column.values.size()) meta[column.name] = column.values[i];
+    documents[i]["meta"] = std::move(meta);
+  }
   if (report.labels) {
     const auto& a = *report.labels;
     nlohmann::json per_topic = nlohmann::json::array();

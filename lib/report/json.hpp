@@ -7,6 +7,7 @@
 #include "text/json.hpp"
 
 #include <unbake/report/fit_report.hpp>
+#include <unbake/report/prevalence.hpp>
 #include <unbake/report/run_summary.hpp>
 #include <unbake/report/topics.hpp>
 #include <unbake/report/transform_report.hpp>
@@ -24,5 +25,6 @@ void to_json(nlohmann::json& j, const FitSettings& s);
 void from_json(const nlohmann::json& j, FitSettings& s);
 void to_json(nlohmann::json& j, const FitReport& r);
 void to_json(nlohmann::json& j, const TransformReport& r);
+void to_json(nlohmann::json& j, const PrevalenceTable& t);
 
 }  // namespace unbake::report

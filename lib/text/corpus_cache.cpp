@@ -79,6 +79,8 @@ void save_corpus(const std::string& path, const VectorizedCorpus& corpus, const 
   for (const auto& s : corpus.skipped) skipped.push_back({{"path", s.path}, {"reason", s.reason}});
   nlohmann::json duplicates = nlohmann::json::array();
   for (const auto& d : corpus.duplicates) duplicates.push_back({d.id, d.same_as});
+  nlohmann::json meta = nlohmann::json::array();
+  for (const auto& column : corpus.meta) meta.push_back({{"name", column.name}, {"values", column.values}});
   io::BinaryMatrix file;
   file.header = nlohmann::json{{"format", kFormat},
                                {"generator", std::string("unbake ") + kVersion},
@@ -93,6 +95,7 @@ void save_corpus(const std::string& path, const VectorizedCorpus& corpus, const 
                                  {"duplicates", duplicates},
                                  {"deduplicated", corpus.deduplicated},
                                  {"labels", corpus.labels},
+                                 {"meta", meta},
                                  {"bytes_read", corpus.bytes_read}}}}
                     .dump();
   file.V = corpus.V;
@@ -136,6 +139,9 @@ LoadedCorpus load_corpus(const std::string& path) {
     for (const auto& d : corpus.at("duplicates")) c.duplicates.push_back({d.at(0), d.at(1)});
     corpus.at("deduplicated").get_to(c.deduplicated);
     corpus.at("labels").get_to(c.labels);
+    for (const auto& column : corpus.value("meta", nlohmann::json::array()))
+      c.meta.push_back(
+          {column.at("name").get<std::string>(), column.at("values").get<std::vector<std::string>>()});
   } catch (const nlohmann::json::exception& e) {
     throw bad(std::string("its header lacks a part: ") + e.what());
   }
@@ -148,6 +154,8 @@ LoadedCorpus load_corpus(const std::string& path) {
   c.idf = std::move(file.column_data[1]);
   if (!c.labels.empty() && c.labels.size() != file.row_labels.size())
     throw bad("its labels do not match its documents");
+  for (const auto& column : c.meta)
+    if (column.values.size() != file.row_labels.size()) throw bad("its metadata do not match its documents");
   c.doc_ids = std::move(file.row_labels);
   c.terms = std::move(file.column_labels);
   c.V = std::move(file.V);

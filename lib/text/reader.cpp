@@ -324,6 +324,8 @@ void ReaderOptions::validate() const {
                                                 kMaxFileMb, max_file_mb));
   for (const auto& pattern : exclude)
     if (pattern.empty()) throw UsageError("exclude", "has an empty pattern");
+  for (const auto& name : meta)
+    if (name.empty()) throw UsageError("meta", "has an empty column name");
   static const std::set<std::string> kFormats{"auto", "text", "mail", "html", "pdf", "csv", "tsv", "jsonl"};
   if (kFormats.count(format) == 0)
     throw UsageError("format", "'" + format + "' is not one of auto, text, mail, html, pdf, csv, tsv, jsonl");
@@ -333,12 +335,21 @@ void ReaderOptions::validate() const {
 }
 
 void to_json(nlohmann::json& j, const ReaderOptions& o) {
-  j = nlohmann::json{{"extensions", o.extensions},   {"max_file_mb", o.max_file_mb},
-                     {"encoding", o.encoding},       {"format", o.format},
-                     {"text_column", o.text_column}, {"id_column", o.id_column},
-                     {"text_field", o.text_field},   {"id_field", o.id_field},
-                     {"exclude", o.exclude},         {"include_readme", o.include_readme},
-                     {"dedupe", o.dedupe},           {"labels", o.labels}};
+  j = nlohmann::json{{"extensions", o.extensions},
+                     {"max_file_mb", o.max_file_mb},
+                     {"encoding", o.encoding},
+                     {"format", o.format},
+                     {"text_column", o.text_column},
+                     {"id_column", o.id_column},
+                     {"text_field", o.text_field},
+                     {"id_field", o.id_field},
+                     {"exclude", o.exclude},
+                     {"include_readme", o.include_readme},
+                     {"dedupe", o.dedupe},
+                     {"labels", o.labels},
+                     {"meta", o.meta},
+                     {"time_column", o.time_column},
+                     {"group_column", o.group_column}};
 }
 
 void from_json(const nlohmann::json& j, ReaderOptions& o) {
@@ -357,6 +368,20 @@ void from_json(const nlohmann::json& j, ReaderOptions& o) {
   o.include_readme = j.value("include_readme", true);
   o.dedupe = j.value("dedupe", defaults.dedupe);
   o.labels = j.value("labels", defaults.labels);
+  o.meta = j.value("meta", defaults.meta);
+  o.time_column = j.value("time_column", defaults.time_column);
+  o.group_column = j.value("group_column", defaults.group_column);
+}
+
+std::vector<std::string> ReaderOptions::meta_columns() const {
+  std::vector<std::string> out;
+  auto add = [&out](const std::string& name) {
+    if (!name.empty() && std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+  };
+  for (const auto& m : meta) add(m);
+  add(time_column);
+  add(group_column);
+  return out;
 }
 
 void to_json(nlohmann::json& j, const SkippedFile& s) {

@@ -57,6 +57,7 @@ struct Rows {
   std::vector<std::string> ids;
   std::vector<std::string> texts;   // raw bytes of each row's text
   std::vector<std::string> labels;  // per row when options.labels names a column
+  std::vector<MetaColumn> meta;     // options.meta_columns(), per row
 };
 
 std::string joined(const std::vector<std::string>& names) {
@@ -88,6 +89,12 @@ class UniqueIds {
   std::string name_;
   std::unordered_map<std::string, long> first_line_;
 };
+
+// The option that named a metadata column, for messages.
+const char* meta_field(const ReaderOptions& o, const std::string& column) {
+  if (std::find(o.meta.begin(), o.meta.end(), column) != o.meta.end()) return "meta";
+  return column == o.time_column ? "time_column" : "group_column";
+}
 
 std::size_t column_index(const std::vector<std::string>& header, const std::string& wanted, const char* field,
                          const std::string& name) {
@@ -122,6 +129,11 @@ Rows read_delimited(const std::string& bytes, const std::string& name, char deli
   const bool labelled = !options.labels.empty();
   const std::size_t label_at = labelled ? column_index(header.cells, options.labels, "labels", name) : 0;
   Rows rows;
+  std::vector<std::size_t> meta_at;
+  for (const auto& column : options.meta_columns()) {
+    meta_at.push_back(column_index(header.cells, column, meta_field(options, column), name));
+    rows.meta.push_back({column, {}});
+  }
   UniqueIds ids(name);
   DelimitedRecord record;
   long number = 0;
@@ -133,6 +145,8 @@ Rows read_delimited(const std::string& bytes, const std::string& name, char deli
                        " (an unquoted delimiter or line break in a cell?)");
     ids.add(numbered ? std::to_string(number) : utf8_id(record.cells[id_at]), record.line, rows);
     if (labelled) rows.labels.push_back(utf8_id(record.cells[label_at]));
+    for (std::size_t c = 0; c < meta_at.size(); ++c)
+      rows.meta[c].values.push_back(utf8_id(record.cells[meta_at[c]]));
     rows.texts.push_back(std::move(record.cells[text_at]));
   }
   return rows;
@@ -147,12 +161,16 @@ Rows read_jsonl(const std::string& bytes, const std::string& name, const ReaderO
                                        " as JSON lines (fields of its first object: " + fields + ")");
   }
   Rows rows;
+  const auto columns = options.meta_columns();
+  for (const auto& column : columns) rows.meta.push_back({column, {}});
   UniqueIds ids(name);
   long number = 0;
   while (lines.next(record)) {
     ++number;
     rows.texts.push_back(record.text(options.text_field, "text_field"));
     if (!options.labels.empty()) rows.labels.push_back(record.text(options.labels, "labels"));
+    for (std::size_t c = 0; c < columns.size(); ++c)
+      rows.meta[c].values.push_back(record.text(columns[c], meta_field(options, columns[c])));
     ids.add(options.id_field.empty() ? std::to_string(number) : record.text(options.id_field, "id_field"),
             record.line, rows);
   }
@@ -213,6 +231,7 @@ DocumentSource table_documents(const std::string& input, const ReaderOptions& op
   source.root = name;
   source.ids = std::move(rows.ids);
   source.labels = std::move(rows.labels);
+  source.meta = std::move(rows.meta);
   const ReaderOptions reader = options;
   const auto limit = static_cast<std::size_t>(std::floor(options.max_file_mb * 1024.0 * 1024.0));
   source.read = [texts, reader, limit](std::size_t i) {

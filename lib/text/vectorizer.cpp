@@ -96,6 +96,7 @@ ReadSplit split_read(const DocumentSource& documents, const ReaderOptions& reade
   out.skipped = documents.skipped;
   out.not_read = documents.not_read;
   out.deduplicated = reader.dedupe;
+  for (const auto& column : documents.meta) out.meta.push_back({column.name, {}});
   // Exact duplicates by the decoded text's 64-bit hash and length (two
   // different texts agree on both with odds of about n² / 2^65).
   std::unordered_map<std::uint64_t, std::vector<std::size_t>> seen;
@@ -115,6 +116,8 @@ ReadSplit split_read(const DocumentSource& documents, const ReaderOptions& reade
       split.read_docs.push_back(d);
       out.doc_ids.push_back(documents.ids[d]);
       if (!documents.labels.empty()) out.labels.push_back(documents.labels[d]);
+      for (std::size_t c = 0; c < documents.meta.size(); ++c)
+        out.meta[c].values.push_back(documents.meta[c].values[d]);
     } else {
       out.skipped.push_back({documents.ids[d], counts.skip_reasons[d]});
     }
@@ -155,6 +158,13 @@ DocumentSource folder_documents(const std::string& root, const ReaderOptions& op
   } else if (!options.labels.empty()) {
     throw UsageError("labels", "'" + options.labels + "' names a column of a table, and " + root +
                                    " is not a table (folder takes a document's folder as its label)");
+  }
+  if (const auto columns = options.meta_columns(); !columns.empty()) {
+    const char* field = !options.meta.empty()          ? "meta"
+                        : !options.time_column.empty() ? "time_column"
+                                                       : "group_column";
+    throw UsageError(field, "'" + columns.front() + "' names a column of a table, and " + root +
+                                " is not a table (metadata comes from table columns or JSON fields)");
   }
   for (const auto& d : listing->documents) {
     source.ids.push_back(d.id);

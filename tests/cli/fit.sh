@@ -46,7 +46,8 @@ import json, sys, collections
 tmp = sys.argv[1]
 r1 = json.load(open(f"{tmp}/r1.json")); r2 = json.load(open(f"{tmp}/r2.json"))
 t = json.load(open(f"{tmp}/t.json"))
-assert set(r1) == {"schema", "generator", "corpus", "vectorizer", "model", "topics", "documents", "labels"}, set(r1)
+assert set(r1) == {"schema", "generator", "corpus", "vectorizer", "model", "topics", "documents", "labels", "time",
+                   "groups"}, set(r1)
 assert r1["schema"] == "unbake.report/1"
 assert set(r1["corpus"]) >= {"root", "documents", "empty_documents", "skipped", "vocabulary", "nnz"}
 m = r1["model"]

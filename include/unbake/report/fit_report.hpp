@@ -8,6 +8,7 @@
 #include <unbake/nmf/config.hpp>
 #include <unbake/nmf/result.hpp>
 #include <unbake/quality/label_agreement.hpp>
+#include <unbake/report/prevalence.hpp>
 #include <unbake/report/run_summary.hpp>
 #include <unbake/report/topics.hpp>
 #include <unbake/text/vectorizer_options.hpp>
@@ -31,6 +32,11 @@ struct FitReport {
   StageSeconds seconds;
   // The topics against the labels the documents came with (--labels).
   std::optional<quality::LabelAgreement> labels;
+  // Each topic's prevalence per period (--time-column) and group (--group-column).
+  std::optional<PrevalenceTable> over_time;
+  std::optional<PrevalenceTable> by_group;
+  // Columns kept with each document (--meta, and the time and group columns), per document.
+  std::vector<text::MetaColumn> meta;
 };
 
 // JSON of the report schema "unbake.report/1" (schemas/report.schema.json).

@@ -42,6 +42,14 @@ struct ReaderOptions {
   // Known labels to judge the topics against: "" none, "folder" (a
   // document's first path component), or a table column / JSON field.
   std::string labels;
+  // Tables and JSON lines: other columns (fields) kept with each document
+  // (meta), and the ones whose values are dates (ISO 8601 dates or years) and
+  // groups: the report gives each topic's prevalence per period and group.
+  std::vector<std::string> meta;
+  std::string time_column;
+  std::string group_column;
+  // Every column named by meta, time_column and group_column, once, in that order.
+  std::vector<std::string> meta_columns() const;
   void validate() const;  // throws UsageError
 };
 

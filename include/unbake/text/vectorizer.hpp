@@ -23,6 +23,13 @@ struct Duplicate {
   std::string same_as;  // the first document with this text
 };
 
+// The values of one named column (table) or field (JSON lines), one per
+// document, as text.
+struct MetaColumn {
+  std::string name;
+  std::vector<std::string> values;
+};
+
 struct VectorizedCorpus {
   std::string root;
   std::vector<std::string> doc_ids;  // row order: reading order, sorted ids
@@ -37,6 +44,7 @@ struct VectorizedCorpus {
   std::vector<Duplicate> duplicates;
   bool deduplicated = false;
   std::vector<std::string> labels;  // per row (doc_ids) when labels were read, else empty
+  std::vector<MetaColumn> meta;     // per row, the columns of ReaderOptions::meta_columns()
   std::size_t empty_documents = 0;  // rows with no kept term (all zero)
   std::uint64_t bytes_read = 0;
   double seconds_listing = 0;    // walking the folder (0 for documents in memory)
@@ -52,6 +60,7 @@ struct DocumentSource {
   std::vector<SkippedFile> skipped;  // already skipped before reading
   NotRead not_read;
   std::vector<std::string> labels;  // per id when ReaderOptions::labels is set, else empty
+  std::vector<MetaColumn> meta;     // per id: ReaderOptions::meta_columns() of a table
   std::function<ReadOutcome(std::size_t)> read;
 };
 DocumentSource folder_documents(const std::string& root, const ReaderOptions& options);
