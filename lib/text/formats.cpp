@@ -122,6 +122,14 @@ bool is_mbox_name(std::string_view name, const std::string& format) {
   return ext == ".mbox" || ext == ".mbx";
 }
 
+bool is_table_name(std::string_view name, const ReaderOptions& options) {
+  std::string inner = lower(name);
+  if (inner.ends_with(".gz")) inner.resize(inner.size() - 3);
+  const std::string ext = extension(inner);
+  if (!options.text_column.empty() && (ext == ".csv" || ext == ".tsv" || ext == ".tab")) return true;
+  return !options.text_field.empty() && (ext == ".jsonl" || ext == ".ndjson");
+}
+
 Decoded document_text(std::string bytes, FileFormat format, const std::string& encoding) {
   switch (format) {
     case FileFormat::mail:

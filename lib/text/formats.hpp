@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include <unbake/text/reader.hpp>
+
 #include "text/decode.hpp"
 
 namespace unbake::text {
@@ -23,6 +25,12 @@ FileFormat file_format(std::string_view name, std::string_view bytes, const std:
 // Whether a file of this name is an mbox to be split into its messages at
 // listing (.mbox, .mbx) under `format`.
 bool is_mbox_name(std::string_view name, const std::string& format);
+
+// Whether a file in a folder is a table whose rows are documents: a .csv,
+// .tsv or .tab file when options.text_column names the column of texts, a
+// .jsonl or .ndjson file when options.text_field names the field (each also
+// with .gz). Without them such files are text, like any other.
+bool is_table_name(std::string_view name, const ReaderOptions& options);
 
 // The document's text (UTF-8) or the reason it has none:
 // - text: decode_document;

@@ -22,6 +22,7 @@
 #include <fmt/format.h>
 
 #include <unbake/core/errors.hpp>
+#include "io/gzip.hpp"
 #include "text/decode.hpp"
 #include "text/formats.hpp"
 
@@ -218,7 +219,10 @@ class Walker {
   }
 
  private:
-  bool wanted(const std::string& name) const { return extensions_.count(extension_of(name)) != 0; }
+  // A selected extension, or a table that --text-column (--text-field) reads.
+  bool wanted(const std::string& name) const {
+    return extensions_.count(extension_of(name)) != 0 || is_table_name(name, options_);
+  }
 
   // Whether a regular file is a document; counts it when it is not, by rule.
   bool take(const std::string& name, const std::string& id, bool at_root) {
@@ -470,7 +474,7 @@ bool would_list(const std::filesystem::path& relative, const ReaderOptions& opti
   const std::string ext = extension_of(last);
   for (const auto& e : options.extensions)
     if (lower_ascii(e) == ext) return true;
-  return false;
+  return is_table_name(last, options);
 }
 
 ReadOutcome read_document(const DocumentRef& doc, const ReaderOptions& options) {
@@ -509,8 +513,20 @@ ReadOutcome read_document(const DocumentRef& doc, const ReaderOptions& options) 
   }
   if (bytes.size() > limit) return skipped(too_large_reason(bytes.size(), options));
 
-  const FileFormat format =
-      doc.part ? FileFormat::mail : file_format(doc.path.filename().string(), bytes, options.format);
+  // notes.txt.gz is notes.txt, compressed: its text, and its format by the inner name.
+  std::string name = doc.path.filename().string();
+  if (!doc.part && lower_ascii(name).ends_with(".gz") && io::looks_gzipped(bytes)) {
+    try {
+      bytes = io::gunzip(bytes, doc.id, static_cast<std::size_t>(std::min<std::uint64_t>(limit, SIZE_MAX)));
+    } catch (const InputError& e) {
+      // The message names the file; the skip reason need not again.
+      std::string reason = e.what();
+      if (reason.starts_with(doc.id + ": ")) reason.erase(0, doc.id.size() + 2);
+      return skipped(reason);
+    }
+    name.resize(name.size() - 3);
+  }
+  const FileFormat format = doc.part ? FileFormat::mail : file_format(name, bytes, options.format);
   Decoded d = document_text(std::move(bytes), format, options.encoding);
   if (!d.text) return skipped(std::move(d.reason));
   r.text = std::move(d.text);

@@ -143,36 +143,6 @@ void finish_matrix(const CountRows& rows, const VectorizerOptions& options, Vect
 
 }  // namespace
 
-DocumentSource folder_documents(const std::string& root, const ReaderOptions& options) {
-  auto listing = std::make_shared<Listing>(list_documents(root, options));
-  DocumentSource source;
-  source.root = root;
-  source.skipped = listing->skipped;
-  source.not_read = listing->not_read;
-  if (options.labels == "folder") {
-    // The first path component; a document at the root has none.
-    for (const auto& d : listing->documents) {
-      const auto slash = d.id.find('/');
-      source.labels.push_back(slash == std::string::npos ? "" : d.id.substr(0, slash));
-    }
-  } else if (!options.labels.empty()) {
-    throw UsageError("labels", "'" + options.labels + "' names a column of a table, and " + root +
-                                   " is not a table (folder takes a document's folder as its label)");
-  }
-  if (const auto columns = options.meta_columns(); !columns.empty()) {
-    const char* field = !options.meta.empty()          ? "meta"
-                        : !options.time_column.empty() ? "time_column"
-                                                       : "group_column";
-    throw UsageError(field, "'" + columns.front() + "' names a column of a table, and " + root +
-                                " is not a table (metadata comes from table columns or JSON fields)");
-  }
-  for (const auto& d : listing->documents) {
-    source.ids.push_back(d.id);
-  }
-  source.read = [listing, options](std::size_t i) { return read_document(listing->documents[i], options); };
-  return source;
-}
-
 DocumentSource memory_documents(std::vector<std::pair<std::string, std::string>> id_and_text) {
   auto texts = std::make_shared<std::vector<std::string>>();
   DocumentSource source;

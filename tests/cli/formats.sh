@@ -49,4 +49,27 @@ for w in cmu organization td; do grep -qx "$w" raw.txt || fail "--format text di
 # A single message on standard input, forced to mail.
 "$bin" -q vectorize - --format mail --min-df 1 --max-df 1.0 -o S.mtx --terms stdin.txt <docs/news/101 || fail "stdin mail exited $?"
 grep -qx comets stdin.txt && ! grep -qx cmu stdin.txt || fail "standard input was not read as mail: $(tr '\n' ' ' <stdin.txt)"
+# Tables inside a folder: with --text-column (--text-field) each row of a
+# .csv (.jsonl) is a document, file.csv#id; other files stay documents.
+mkdir -p mixed/sub
+printf 'id,text,label\n1,"Comets orbit the sun",space\n2,"Bread dough rises",food\n' >mixed/sub/a.csv
+printf '{"id":"x","body":"Telescopes see comets","label":"space"}\n' >mixed/b.jsonl
+printf 'Ovens bake the bread.\n' >mixed/c.txt
+"$bin" -q vectorize mixed --text-column text --id-column id --text-field body --id-field id --min-df 1 --max-df 1.0 \
+  -o M.mtx --docs mixed-ids.txt --terms mixed-terms.txt || fail "a folder of tables exited $?"
+[ "$(tr '\n' ' ' <mixed-ids.txt)" = "b.jsonl#x c.txt sub/a.csv#1 sub/a.csv#2 " ] ||
+  fail "a folder's tables give $(tr '\n' ' ' <mixed-ids.txt)"
+grep -qx label mixed-terms.txt && fail "a table's header was read as text"
+expect_error 2 "^error: --text-column 'text' is not a column of mixed/bad.csv \(its columns: words\)$" \
+  bash -c "printf 'words\nx\n' >mixed/bad.csv; exec \"\$0\" vectorize mixed --text-column text -o X.mtx" "$bin"
+rm -f mixed/bad.csv
+
+# A compressed document is read through zlib; a truncated one is skipped with the reason.
+mkdir -p zipped
+printf 'Glaciers carve valleys slowly.\n' | gzip >zipped/ice.txt.gz
+seq 1 20000 | sed 's/^/filler line /' | gzip | head -c 2000 >zipped/cut.txt.gz
+"$bin" vectorize zipped --ext .gz --min-df 1 --max-df 1.0 -o Z.mtx --terms zipped-terms.txt 2>zipped-log.txt ||
+  fail "vectorize of .gz documents exited $?"
+grep -qx glaciers zipped-terms.txt || fail "the .gz document was not decompressed"
+grep -q 'cut.txt.gz: truncated gzip data' zipped-log.txt || fail "no reason for the truncated .gz: $(cat zipped-log.txt)"
 finish

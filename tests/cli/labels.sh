@@ -62,7 +62,7 @@ assert b["source"] == "theme" and (a["nmi"], a["ari"], a["topics"]) == (b["nmi"]
 PY
 expect_error 2 "^error: --labels 'genre' is not a column of docs.csv \(its columns: id, theme, text\)$" \
   "$bin" fit docs.csv --text-column text --labels genre -k 6
-expect_error 2 "^error: --labels 'theme' names a column of a table, and docs is not a table" \
+expect_error 2 "^error: --labels 'theme' names a column of a table, and docs holds no table" \
   "$bin" fit docs --labels theme -k 6
 expect_error 2 "^error: --labels folder takes a document's folder as its label, and docs.csv is one file" \
   "$bin" fit docs.csv --text-column text --labels folder -k 6

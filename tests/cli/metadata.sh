@@ -64,6 +64,6 @@ fi
 
 expect_error 2 "^error: --time-column 'day' is not a column of docs.csv \(its columns: id, theme, date, source, text\)$" \
   "$bin" fit docs.csv --text-column text --time-column day -k 3
-expect_error 2 "^error: --meta 'x' names a column of a table, and $src/corpora/default is not a table" \
+expect_error 2 "^error: --meta 'x' names a column of a table, and $src/corpora/default holds no table" \
   "$bin" fit "$src/corpora/default" --meta x -k 3
 finish
