@@ -16,6 +16,7 @@
 #include <unbake/core/threads.hpp>
 #include <unbake/core/version.hpp>
 #include <unbake/io/atomic_file.hpp>
+#include <unbake/text/reader.hpp>
 #include "command.hpp"
 #include "core/log.hpp"
 #include "execution.hpp"
@@ -185,7 +186,10 @@ int main(int argc, char** argv) {
   install_signal_handlers();
 
   CLI::App root{"unbake: the topics hidden in a folder of documents (non-negative matrix factorization)"};
-  root.set_version_flag("--version", std::string(unbake::kName) + " " + unbake::kVersion);
+  std::string readers;
+  for (const auto& r : unbake::text::optional_readers()) readers += (readers.empty() ? "" : " ") + r;
+  root.set_version_flag("--version", std::string(unbake::kName) + " " + unbake::kVersion +
+                                         "\noptional readers: " + (readers.empty() ? "none" : readers));
   root.require_subcommand(1);
   bool verbose = false, quiet = false;
   root.add_flag("-v,--verbose", verbose, "More detail in the log (stderr)");

@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "io/gzip.hpp"
 #include "text/html_text.hpp"
 #include "text/mail.hpp"
 #include "text/mime.hpp"
@@ -58,9 +59,9 @@ Decoded rejected(std::string reason) {
 Decoded html_document(std::string bytes, const std::string& encoding) {
   Decoded d = decode_document(std::move(bytes), encoding);
   if (!d.text) return d;
-  auto text = html_visible_text(*d.text);
-  if (!text) return rejected("HTML: this build has no HTML reader (gumbo)");
-  d.text = std::move(text);
+  auto html = html_visible_text(*d.text);
+  if (!html.text) return rejected(std::move(html.reason));
+  d.text = std::move(html.text);
   return d;
 }
 
@@ -149,6 +150,15 @@ Decoded document_text(std::string bytes, FileFormat format, const std::string& e
 
 std::vector<std::pair<std::size_t, std::size_t>> mbox_messages(std::string_view bytes) {
   return mail::split_mbox(bytes);
+}
+
+std::vector<std::string> optional_readers() {
+  std::vector<std::string> out;
+  if (io::gzip_supported()) out.push_back("gzip");
+  if (mime::available()) out.push_back("mime");
+  if (html_available()) out.push_back("html");
+  if (pdf_available()) out.push_back("pdf");
+  return out;
 }
 
 }  // namespace unbake::text

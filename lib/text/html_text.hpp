@@ -9,7 +9,15 @@ namespace unbake::text {
 
 bool html_available();
 
-// `html` must be UTF-8 (decode first). nullopt when the build has no gumbo.
-std::optional<std::string> html_visible_text(std::string_view html);
+// Deeper than any page written by hand; past it, parsing costs gigabytes.
+constexpr std::size_t kMaxHtmlDepth = 2000;
+
+struct HtmlText {
+  std::optional<std::string> text;
+  std::string reason;  // why there is none: no gumbo in this build, or nesting too deep
+};
+
+// `html` must be UTF-8 (decode first).
+HtmlText html_visible_text(std::string_view html);
 
 }  // namespace unbake::text

@@ -40,11 +40,15 @@ json=folder.json fit docs || fail "fit of the folder exited $?"
 json=csv.json fit docs.csv --text-column text --id-column id || fail "fit of the CSV exited $?"
 json=tsv.json fit docs.tsv --text-column text --id-column id || fail "fit of the TSV exited $?"
 json=jsonl.json fit docs.jsonl --text-field body --id-field meta.id || fail "fit of the JSON lines exited $?"
-json=gz.json fit docs.jsonl.gz --text-field body --id-field meta.id || fail "fit of the gzip JSON lines exited $?"
+others="csv tsv jsonl stdin stdin_csv"
+if has_reader gzip; then
+  json=gz.json fit docs.jsonl.gz --text-field body --id-field meta.id || fail "fit of the gzip JSON lines exited $?"
+  others="$others gz"
+fi
 json=stdin.json fit - --text-field body --id-field meta.id <docs.jsonl || fail "fit of standard input exited $?"
 json=stdin_csv.json fit - --format csv --text-column text --id-column id <docs.csv ||
   fail "fit of a CSV on standard input exited $?"
-for other in csv tsv jsonl gz stdin stdin_csv; do
+for other in $others; do
   "$py" - folder.json "$other.json" <<'PY' || fail "$other: topics or mixtures differ from the folder's"
 import json, sys
 a, b = (json.load(open(p)) for p in sys.argv[1:])
@@ -92,10 +96,30 @@ printf '{"body": "a"}\n{"body": \n' | "$bin" fit - --text-field body -k 2 >out.t
 [ $? -eq 1 ] && grep -qx "error: standard input:2: not JSON (at byte 10 of the line)" err.txt ||
   fail "bad JSON on standard input: $(cat err.txt)"
 head -c 200 docs.jsonl.gz >cut.jsonl.gz
-expect_error 1 "^error: cut.jsonl.gz: truncated gzip data" "$bin" fit cut.jsonl.gz --text-field body -k 2
+if has_reader gzip; then
+  expect_error 1 "^error: cut.jsonl.gz: truncated gzip data" "$bin" fit cut.jsonl.gz --text-field body -k 2
+else
+  expect_error 1 "^error: cut.jsonl.gz: this unbake was built without zlib and cannot read .gz files" \
+    "$bin" fit cut.jsonl.gz --text-field body -k 2
+fi
 # A single file of another kind is one document, and the log says so.
 cat docs/*/*.txt >all.txt
 "$bin" vectorize all.txt --min-df 1 --max-df 1.0 -o one.mtx 2>log.txt || fail "vectorize of one file exited $?"
 grep -q "reading all.txt as one document" log.txt || fail "no note that all.txt is one document: $(cat log.txt)"
+
+# Tables inside a folder: with --text-column (--text-field) each row of a
+# .csv (.jsonl) is a document, file.csv#id; other files stay documents.
+mkdir -p mixed/sub
+printf 'id,text,label\n1,"Comets orbit the sun",space\n2,"Bread dough rises",food\n' >mixed/sub/a.csv
+printf '{"id":"x","body":"Telescopes see comets","label":"space"}\n' >mixed/b.jsonl
+printf 'Ovens bake the bread.\n' >mixed/c.txt
+"$bin" -q vectorize mixed --text-column text --id-column id --text-field body --id-field id --min-df 1 --max-df 1.0 \
+  -o M.mtx --docs mixed-ids.txt --terms mixed-terms.txt || fail "a folder of tables exited $?"
+[ "$(tr '\n' ' ' <mixed-ids.txt)" = "b.jsonl#x c.txt sub/a.csv#1 sub/a.csv#2 " ] ||
+  fail "a folder's tables give $(tr '\n' ' ' <mixed-ids.txt)"
+grep -qx label mixed-terms.txt && fail "a table's header was read as text"
+expect_error 2 "^error: --text-column 'text' is not a column of mixed/bad.csv \(its columns: words\)$" \
+  bash -c "printf 'words\nx\n' >mixed/bad.csv; exec \"\$0\" vectorize mixed --text-column text -o X.mtx" "$bin"
+rm -f mixed/bad.csv
 
 finish

@@ -63,7 +63,7 @@ TEST_CASE("CSV quoted fields hold delimiters, doubled quotes and line breaks") {
   CHECK(t.values(0, 1) == 2.5);
 }
 
-TEST_CASE("CSV delimiter: tab by extension or detected; semicolon detected; CRLF and BOM accepted") {
+TEST_CASE("CSV delimiter: tab by extension or detected, semicolon detected, CRLF and BOM accepted") {
   auto tsv = read_text("tabs.tsv", "a\tb\n1\t2\n");
   CHECK(tsv.values(0, 1) == 2);
   auto txt = read_text("tabs.txt", "1\t2\t3\n4\t5\t6\n");

@@ -75,7 +75,7 @@ TEST_CASE("randomized truncated SVD is exact for low rank and close on noisy dat
   for (int j = 0; j < 4; ++j) CHECK(svd.s[j] <= dense.singularValues()[j] * (1 + 1e-12));
 }
 
-TEST_CASE("nndsvd keeps one sign part of each singular vector; nndsvda/ar fill the zeros") {
+TEST_CASE("nndsvd keeps one sign part of each singular vector, nndsvda/ar fill the zeros") {
   const SparseMatrix V = noisy(60, 40, 4, 0.2);
   const SparseMatrix Vt = compressed_transpose(V);
   const TruncatedSvd svd = truncated_svd(V, Vt, 4, 1);

@@ -10,7 +10,7 @@ TEST_CASE("a relative change below tol stops a run at once with patience 1") {
   CHECK(rule.converged(90, 89.95, false));
 }
 
-TEST_CASE("patience needs that many small steps in a row; a large one starts the count again") {
+TEST_CASE("patience needs that many small steps in a row, a large one starts the count again") {
   RelativeChange rule(1e-3, 3);
   CHECK_FALSE(rule.converged(100, 99.99, false));
   CHECK_FALSE(rule.converged(99.99, 99.98, false));

@@ -70,7 +70,7 @@ TEST_CASE("coherence: a general case against the formula, independent of the oth
   CHECK(several[2] == -1.0);
 }
 
-TEST_CASE("coherence: a pair in every document scores 1; fewer than two words score 0") {
+TEST_CASE("coherence: a pair in every document scores 1, fewer than two words score 0") {
   SparseMatrix V = incidence({{0, 1}, {0, 1, 2}, {0, 1}}, 3);
   auto scores = npmi_coherence(V, {{0, 1}, {2}, {}});
   CHECK(scores[0] == 1.0);

@@ -36,7 +36,7 @@ TEST_CASE("topics that split every label evenly carry no information: NMI 0") {
   CHECK(a.ari == doctest::Approx(-0.5).epsilon(1e-12));
 }
 
-TEST_CASE("a small case by hand; empty and unlabelled documents are left out; unused topics are listed") {
+TEST_CASE("a small case by hand, empty and unlabelled documents are left out, unused topics are listed") {
   // Scored: topic 0 = {a, a, b}, topic 1 = {b}. n = 4.
   const std::vector<std::optional<int>> dominant{0, 0, 0, 1, std::nullopt, 1};
   const std::vector<std::string> labels{"a", "a", "b", "b", "a", ""};

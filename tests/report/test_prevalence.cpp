@@ -31,7 +31,7 @@ std::vector<std::string> values(const PrevalenceTable& t) {
 
 }  // namespace
 
-TEST_CASE("ISO dates: year, month, day, a time of day; impossible dates are not dates") {
+TEST_CASE("ISO dates: year, month, day, a time of day, impossible dates are not dates") {
   auto d = parse_iso_date(" 2021-03-05T10:00:00Z ");
   REQUIRE(d);
   CHECK(d->year == 2021);
@@ -46,7 +46,7 @@ TEST_CASE("ISO dates: year, month, day, a time of day; impossible dates are not 
     CHECK_MESSAGE(!parse_iso_date(bad), bad);
 }
 
-TEST_CASE("over time: the bin follows the dates' span and precision; each bin is its documents' mean") {
+TEST_CASE("over time: the bin follows the dates' span and precision, each bin is its documents' mean") {
   const std::vector<DocumentMixture> docs{doc({1, 0}), doc({0, 1}), doc({0.5, 0.5}), doc({0, 0}),
                                           doc({1, 0})};
   // Three days of one month: by day.
@@ -72,7 +72,7 @@ TEST_CASE("over time: the bin follows the dates' span and precision; each bin is
   CHECK_THROWS_AS(prevalence_over_time(docs, {"2021"}, 2, "d"), UsageError);
 }
 
-TEST_CASE("by group: largest first, ties by name; prevalences sum to 1") {
+TEST_CASE("by group: largest first, ties by name, prevalences sum to 1") {
   const std::vector<DocumentMixture> docs{doc({0.2, 0.8}), doc({0.6, 0.4}), doc({1, 0}), doc({0, 1}),
                                           doc({0.3, 0.7})};
   auto t = prevalence_by_group(docs, {"b", "a", "b", "c", ""}, 2, "source");

@@ -54,7 +54,7 @@ TEST_CASE("a file's format: by extension, by its first bytes, or forced") {
   CHECK_FALSE(is_mbox_name("inbox", "auto"));
 }
 
-TEST_CASE("HTML gives its visible text: no tags, scripts, styles or comments; entities decoded") {
+TEST_CASE("HTML gives its visible text: no tags, scripts, styles or comments, entities decoded") {
   if (!html_available()) {
     MESSAGE("skipped: built without gumbo");
     return;
@@ -72,16 +72,26 @@ TEST_CASE("HTML gives its visible text: no tags, scripts, styles or comments; en
   for (const char* gone : {"<", "td", "tracker", "color", "comment", "enable js", "&amp;"})
     CHECK_MESSAGE(!has(t, gone), gone);
   CHECK_FALSE(has(t, "onecell"));  // adjacent cells stay apart
-  // Nested a hundred thousand levels deep: no stack overflow.
-  std::string deep;
-  for (int i = 0; i < 100000; ++i) deep += "<div>";
-  deep += "bottom";
-  auto deep_text = html_visible_text(deep);
-  REQUIRE(deep_text);
-  CHECK(has(*deep_text, "bottom"));
+  // Deep nesting: read to the limit (no stack overflow), refused past it,
+  // where gumbo's cost grows with the square of the depth.
+  auto nested = [](std::size_t depth) {
+    std::string page;
+    for (std::size_t i = 0; i < depth; ++i) page += i % 2 ? "<div>" : "<span>";
+    return page + "bottom";
+  };
+  auto deep = html_visible_text(nested(kMaxHtmlDepth));
+  REQUIRE(deep.text);
+  CHECK(has(*deep.text, "bottom"));
+  auto deeper = html_visible_text(nested(100000));
+  CHECK_FALSE(deeper.text);
+  CHECK(deeper.reason == "HTML nested deeper than 2000 elements (not read)");
+  // Many paragraphs, list items and line breaks that never close nest nothing.
+  std::string flat;
+  for (int i = 0; i < 20000; ++i) flat += "<p>para<li>item<br>";
+  CHECK(html_visible_text(flat).text);
 }
 
-TEST_CASE("PDF: the text layer; none gives the reason; damaged bytes are not read") {
+TEST_CASE("PDF: the text layer, none gives the reason, damaged bytes are not read") {
   if (!pdf_available()) {
     MESSAGE("skipped: built without poppler");
     return;

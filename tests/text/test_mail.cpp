@@ -30,7 +30,7 @@ std::string mail_text(const std::string& message) {
 
 }  // namespace
 
-TEST_CASE("a header block: folded fields, CRLF, the body's offset; a prose file is not one") {
+TEST_CASE("a header block: folded fields, CRLF, the body's offset, a prose file is not one") {
   const std::string m = "From: a@b.org\r\nSubject: long\r\n  folded line\r\nX-Empty:\r\n\r\nBody here\r\n";
   const auto h = mail::parse_headers(m);
   CHECK(h.complete);
@@ -89,7 +89,7 @@ TEST_CASE("the body keeps the writer's words: quotes, lead-ins, signatures and a
   CHECK(has(mail::clean_body(prose), "closing paragraph"));
 }
 
-TEST_CASE("a message's text: its own Subject and body; a reply's Subject quotes its thread's") {
+TEST_CASE("a message's text: its own Subject and body, a reply's Subject quotes its thread's") {
   const std::string post =
       "From: a@b.edu (A)\nSubject: Saturn V payload\nOrganization: Some University\nLines: 2\n\n"
       "The payload question.\n";

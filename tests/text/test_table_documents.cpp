@@ -142,7 +142,7 @@ TEST_CASE("table errors: no text column chosen, an unknown column, a ragged row,
         }).ends_with("e.csv: empty table (no header row)"));
 }
 
-TEST_CASE("JSON lines: a key or a dotted path; null, numbers and arrays of strings as text") {
+TEST_CASE("JSON lines: a key or a dotted path, null, numbers and arrays of strings as text") {
   const Table t = scratch("jsonl");
   const auto path = t.file("t.jsonl",
                            "{\"id\": 10, \"user\": {\"bio\": \"likes cats\"}, \"a.b\": \"dotted key\"}\n"
@@ -204,7 +204,7 @@ TEST_CASE("the shape of an input: folders, tables by name (also .gz), any other 
   CHECK_THROWS_AS(o.validate(), UsageError);
 }
 
-TEST_CASE("a gzip table reads as the plain one; a truncated or corrupt one is an input error") {
+TEST_CASE("a gzip table reads as the plain one, a truncated or corrupt one is an input error") {
   if (!io::gzip_supported()) {
     MESSAGE("skipped: built without zlib");
     return;

@@ -245,7 +245,7 @@ TEST_CASE("vectorizer: options round-trip through JSON and reject bad values") {
   CHECK_THROWS_AS(bad([](auto& v) { v.max_df = 1.5; }).validate(), unbake::UsageError);
 }
 
-TEST_CASE("exact duplicates are listed in reading order; --dedupe keeps only the first of each as a row") {
+TEST_CASE("exact duplicates are listed in reading order, --dedupe keeps only the first of each as a row") {
   const std::vector<std::pair<std::string, std::string>> docs{
       {"a", "apples and pears"},   {"b", "plums and cherries"},
       {"c", "apples and pears"},   {"d", "apples and pears "},  // not equal

@@ -53,6 +53,10 @@ struct ReaderOptions {
   void validate() const;  // throws UsageError
 };
 
+// The optional readers this build has, of "gzip", "mime", "html", "pdf"
+// (build options UNBAKE_WITH_ZLIB, _GMIME, _GUMBO, _POPPLER).
+std::vector<std::string> optional_readers();
+
 struct SkippedFile {
   std::string path;    // relative to the root, '/' separators
   std::string reason;  // e.g. "binary (NUL byte in the first 8 KiB)"

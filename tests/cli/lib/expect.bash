@@ -65,6 +65,12 @@ no_temp_files() {
 
 checksum() { sha256sum "$1" | cut -d' ' -f1; }
 
+# has_reader NAME: whether the binary was built with that optional reader
+# (gzip, mime, html, pdf), as `unbake --version` lists them.
+has_reader() {
+  "$bin" --version | sed -n 's/^optional readers: //p' | tr ' ' '\n' | grep -qx "$1"
+}
+
 # skip_part REASON: a part of the test that cannot run here. The test then
 # reports itself skipped to CTest (exit 77) even when every other check
 # passed, so that a partial run never counts as a pass; failures still fail.
