@@ -4,6 +4,7 @@
 // 0 success, 1 runtime failure (bad input, unwritable output, numeric), 2 usage.
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <cstdlib>
@@ -21,6 +22,8 @@
 #include "core/log.hpp"
 #include "execution.hpp"
 #include "field_flags.hpp"
+#include "list_values.hpp"
+#include "suggest.hpp"
 
 namespace {
 
@@ -200,8 +203,16 @@ int main(int argc, char** argv) {
   std::vector<CLI::App*> subs;
   for (auto& c : commands) subs.push_back(c->setup(root));
 
+  if (const auto mistake = unbake::app::command_line_mistake(root, argc, argv)) {
+    unbake::log().error("{}", *mistake);
+    return 2;
+  }
+  // CLI11 parses from the end: the arguments in reverse order.
+  std::vector<std::string> args = unbake::app::spread_list_values(argc, argv);
+  std::reverse(args.begin(), args.end());
+  args.pop_back();  // the program's name
   try {
-    root.parse(argc, argv);
+    root.parse(args);
   } catch (const CLI::ParseError& e) {
     return parse_failure(root, e);
   }

@@ -39,8 +39,21 @@ usage "^error: --init: --init must be one of random, nndsvd, nndsvda, nndsvdar; 
 usage "^error: --encoding 'no-such-charset' is not known \(use auto, utf-8 or an ICU converter name\)$" \
   "$bin" fit docs -k 2 --encoding no-such-charset
 usage '^error: --norm: foo not in \{l2,l1,none\} \(see --help\)$' "$bin" vectorize docs --norm foo -o V.mtx
-usage '^error: The following argument was not expected: --frobnicate \(see --help\)$' \
+usage '^error: unknown option --frobnicate for fit \(unbake fit --help lists them\)$' \
   "$bin" fit docs -k 2 --frobnicate
+
+# A newcomer's mistakes: no command, a mistyped command or option gets the nearest name.
+usage '^error: no command given; the commands are fit, transform, sweep, vectorize, factor \(unbake COMMAND --help for each; unbake fit DIR -k K finds K topics in a folder\)$' \
+  "$bin"
+usage "^error: unknown command 'fitt' \(did you mean fit\?\); the commands are fit, transform, sweep, vectorize, factor" \
+  "$bin" fitt docs -k 2
+usage "^error: unknown command 'frobnicate'; the commands are fit, " "$bin" frobnicate
+usage '^error: unknown option --stopword for fit \(did you mean --stopwords\?\)$' "$bin" fit docs -k 2 --stopword en
+usage '^error: unknown option --mix-df for vectorize \(did you mean --min-df\?\)$' \
+  "$bin" -q vectorize docs --mix-df=2 -o V.mtx
+# After --, an argument that looks like an option is a path.
+mkdir -- --odd && cp docs/*.txt -- --odd/
+expect_ok "$bin" -q fit -k 2 --min-df 1 -- --odd
 
 # Numbers out of range.
 usage '^error: --max-file-mb must be a positive number' "$bin" fit docs -k 2 --max-file-mb -1
