@@ -120,6 +120,7 @@ SweepReport sweep(const text::VectorizedCorpus& corpus, const SweepOptions& opti
   const quality::KChoice choice = quality::choose_k(scores);
   report.recommended = choice.index;
   report.reason = choice.reason;
+  report.recommended_at_edge = choice.at_edge;
   return report;
 }
 
@@ -143,6 +144,7 @@ void to_json(nlohmann::json& j, const SweepReport& r) {
   j = {{"schema", "unbake.sweep/1"},
        {"recommended_k", r.recommended_k()},
        {"reason", r.reason},
+       {"recommended_at_edge", r.recommended_at_edge},
        {"results", r.results},
        {"vectorizer", r.options.vectorizer},
        {"nmf", std::move(nmf_json)},

@@ -1,6 +1,8 @@
 #include <unbake/quality/choose_k.hpp>
 
+#include <algorithm>
 #include <cstdio>
+#include <string>
 
 #include <unbake/core/errors.hpp>
 
@@ -40,7 +42,19 @@ KChoice choose_k(const std::vector<KScore>& scores, double tie) {
     std::snprintf(text + len, sizeof text - static_cast<std::size_t>(len),
                   "; k = %d is more stable (%.3f) but lies at the edge of the range, not at a peak",
                   scores[edge].k, s(edge));
-  return {pick, text};
+  std::string reason = text;
+  const bool at_edge = n > 1 && (pick == 0 || pick == n - 1);
+  if (at_edge) {
+    // Widen by the range's own span on the side of the edge (k stays >= 2).
+    const int lo = scores.front().k, hi = scores.back().k, span = std::max(2, hi - lo);
+    const bool low = pick == 0;
+    const int wider_lo = low ? std::max(2, lo - span) : lo, wider_hi = low ? hi : hi + span;
+    reason += "; it is at the " + std::string(low ? "lower" : "upper") +
+              " edge of the range swept, so a better k " + (low ? "below" : "above") + " it is not ruled out";
+    if (wider_lo < lo || wider_hi > hi)
+      reason += ": widen the range (-k " + std::to_string(wider_lo) + ":" + std::to_string(wider_hi) + ")";
+  }
+  return {pick, reason, at_edge};
 }
 
 }  // namespace unbake::quality

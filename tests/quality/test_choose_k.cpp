@@ -35,3 +35,23 @@ TEST_CASE("without an interior peak every k is a candidate") {
   CHECK(choose_k({{7, 0.5, 0.0}}).index == 0);
   CHECK_THROWS_AS(choose_k({}), unbake::UsageError);
 }
+
+TEST_CASE("a choice at an edge of the range says so and suggests a wider range, an interior one does not") {
+  std::vector<KScore> falling{{2, 0.9, 0.1}, {3, 0.8, 0.2}, {4, 0.7, 0.3}};
+  auto low = choose_k(falling);
+  CHECK(low.at_edge);
+  CHECK(low.reason.find("lower edge of the range") != std::string::npos);
+  CHECK(low.reason.find("-k") == std::string::npos);  // k = 2 cannot go lower
+  std::vector<KScore> from_five{{5, 0.9, 0.1}, {6, 0.8, 0.2}, {8, 0.7, 0.3}};
+  CHECK(choose_k(from_five).reason.find("widen the range (-k 2:8)") != std::string::npos);
+  std::vector<KScore> rising{{2, 0.7, 0.1}, {3, 0.8, 0.2}, {4, 0.9, 0.3}};
+  auto high = choose_k(rising);
+  CHECK(high.at_edge);
+  CHECK(high.reason.find("upper edge of the range swept, so a better k above it is not ruled out: widen the "
+                         "range (-k 2:6)") != std::string::npos);
+  std::vector<KScore> peak{{2, 0.5, 0.1}, {3, 0.9, 0.2}, {4, 0.6, 0.3}};
+  auto inside = choose_k(peak);
+  CHECK_FALSE(inside.at_edge);
+  CHECK(inside.reason.find("edge") == std::string::npos);
+  CHECK_FALSE(choose_k({{7, 0.5, 0.0}}).at_edge);  // one k has no range to widen
+}

@@ -40,6 +40,7 @@ struct SweepReport {
   std::vector<SweepResult> results;  // one per k, in the order of options.ks
   std::size_t recommended = 0;       // index into results
   std::string reason;                // one sentence for the user
+  bool recommended_at_edge = false;  // the smallest or largest k swept (quality::KChoice::at_edge)
   int recommended_k() const { return results.at(recommended).k; }
 };
 

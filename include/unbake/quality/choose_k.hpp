@@ -14,6 +14,9 @@ struct KScore {
 struct KChoice {
   std::size_t index = 0;  // into the scores given
   std::string reason;     // one sentence for the user
+  // The choice is the smallest or largest k swept (of two or more): the best
+  // k may lie beyond the range, and the reason says so and how to widen it.
+  bool at_edge = false;
 };
 
 // Greene et al. read k off the peaks of the stability curve. A maximum at
