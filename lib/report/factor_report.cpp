@@ -11,6 +11,7 @@
 #include "nmf/json.hpp"
 
 #include <unbake/core/printable.hpp>
+#include <unbake/report/topics.hpp>
 
 namespace unbake::report {
 namespace {
@@ -100,14 +101,34 @@ void write_factor_text(std::ostream& out, const FactorReport& report, long print
   out << fmt::format("iterations {}, converged {}\n", r.iterations, r.converged ? "yes" : "no");
   out << fmt::format("relative error {:.6g}\n", r.relative_error);
   out << fmt::format("seconds {:.3f}\n", r.seconds);
-  if (cols > print_columns) return;
+  auto head = [&](Eigen::Index j) {
+    return report.column_labels.empty() ? std::to_string(j + 1)
+                                        : printable(report.column_labels[static_cast<std::size_t>(j)]);
+  };
+  if (cols > print_columns) {
+    // Too wide for the whole of H: each factor's heaviest columns, as fit
+    // shows a topic's top words.
+    constexpr long kTop = 8;
+    out << fmt::format("\nTop columns of each factor (share of the factor's weight; {} columns in all):\n",
+                       cols);
+    for (Eigen::Index i = 0; i < r.H.rows(); ++i) {
+      const double total = r.H.row(i).sum();
+      std::string line = fmt::format("{:<8}", i + 1);
+      bool first = true;
+      for (long j : top_terms(r.H, i, kTop)) {
+        line += fmt::format("{}{} {:.3f}", first ? "" : ", ",
+                            report.column_labels.empty() ? "col " + head(j) : head(j),
+                            total > 0 ? r.H(i, j) / total : 0.0);
+        first = false;
+      }
+      out << (first ? line + "(all zero)" : line) << '\n';
+    }
+    return;
+  }
 
   out << "\nH (each factor's profile over the columns; rows sum to 1):\n";
   std::vector<std::string> heads;
-  for (Eigen::Index j = 0; j < cols; ++j)
-    heads.push_back(report.column_labels.empty()
-                        ? std::to_string(j + 1)
-                        : printable(report.column_labels[static_cast<std::size_t>(j)]));
+  for (Eigen::Index j = 0; j < cols; ++j) heads.push_back(head(j));
   std::string line = fmt::format("{:<10}", "factor");
   for (const auto& h : heads) line += fmt::format(" {:>{}}", h, std::max<std::size_t>(h.size(), 6));
   out << line << '\n';

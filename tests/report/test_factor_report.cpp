@@ -6,6 +6,7 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <sstream>
 
 #include <unbake/report/factor_report.hpp>
 
@@ -40,4 +41,29 @@ TEST_CASE("factor JSON: every entry of W·diag(d) and H reads back as the same d
       CHECK(v.is_number_float());
       CHECK(v.get<double>() == f.H(t, c));
     }
+}
+
+TEST_CASE("factor text: a wide H shows each factor's heaviest columns, by label or number") {
+  report::FactorReport r;
+  nmf::NmfResult& f = r.result;
+  f.W = nmf::Matrix::Ones(4, 2);
+  f.H = nmf::Matrix::Zero(2, 30);
+  f.d = nmf::Vector::Ones(2);
+  f.H(0, 29) = 3;
+  f.H(0, 4) = 1;
+  f.H(1, 7) = 2;
+  for (int j = 0; j < 30; ++j) r.column_labels.push_back("c" + std::to_string(j));
+  std::ostringstream labelled;
+  report::write_factor_text(labelled, r, 20);
+  CHECK(labelled.str().find("30 columns in all") != std::string::npos);
+  CHECK(labelled.str().find("1       c29 0.750, c4 0.250\n") != std::string::npos);
+  CHECK(labelled.str().find("2       c7 1.000\n") != std::string::npos);
+  r.column_labels.clear();
+  std::ostringstream numbered;
+  report::write_factor_text(numbered, r, 20);
+  CHECK(numbered.str().find("1       col 30 0.750, col 5 0.250\n") != std::string::npos);
+  // Narrow enough: the whole of H, as before.
+  std::ostringstream whole;
+  report::write_factor_text(whole, r, 30);
+  CHECK(whole.str().find("H (each factor's profile") != std::string::npos);
 }

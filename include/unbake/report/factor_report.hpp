@@ -27,7 +27,8 @@ void write_factor_json(std::ostream& out, const FactorReport& report);
 std::string to_json_string(const FactorReport& report);
 
 // The summary printed without -o: shape, settings, outcome, and H when the
-// matrix has at most `print_columns` columns.
+// matrix has at most `print_columns` columns, else each factor's eight
+// heaviest columns (by label, or "col N").
 void write_factor_text(std::ostream& out, const FactorReport& report, long print_columns = 20);
 
 }  // namespace unbake::report
