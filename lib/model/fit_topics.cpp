@@ -66,6 +66,15 @@ FitOutcome fit_corpus(text::VectorizedCorpus corpus, const FitOptions& options, 
                  (m <= n ? std::to_string(m) + " documents" : std::to_string(n) + " vocabulary terms") +
                  "), got " + std::to_string(options.nmf.k));
 
+  // More topics than a tenth of the documents: each topic then rests on a
+  // handful of documents, and the start alone (an SVD of k vectors) is slow.
+  // Up to 20 topics a small corpus is a test or a toy, not a mistake.
+  if (options.nmf.k > 20 && static_cast<long>(options.nmf.k) * 10 > m)
+    log().warn(
+        "k = {} is more than a tenth of the {} documents: most topics will rest on a few documents each, "
+        "and the fit is slow (sweep -k finds a k that the corpus supports)",
+        options.nmf.k, m);
+
   FitOutcome fitted;
   report::FitReport& out = fitted.report;
   out.settings = options;

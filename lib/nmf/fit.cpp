@@ -232,7 +232,11 @@ NmfResult solve(const SparseMatrix& input, const NmfConfig& config, const Execut
                         scaled_penalty(loss, config.l1_w, config.l2_w, e, "l1_w", "l2_w", largest),
                         scaled_penalty(loss, config.l1_h, config.l2_h, e, "l1_h", "l2_h", largest), threads};
 
+  // The start can take longer than the iterations (an SVD of k vectors at
+  // large k): a task of its own, so a terminal shows what is running.
+  ProgressTask starting(exec, config.init == Init::random ? "starting (random)" : "starting (SVD of V)", 1);
   StartingFactors start = initialise(V, Vt, config.k, config.init, config.seed, threads);
+  starting.finish();
   Factors f;
   f.W = std::move(start.W);
   f.Ht = std::move(start.Ht);

@@ -132,4 +132,9 @@ head -c 1000 "$tmp/model.json" >"$tmp/cut-model.json"
 "$bin" fit "$corpus" -k 3 --ext .none 2>"$tmp/err"; [[ $? -eq 1 ]] || fail "a folder without matching files is not an error"
 grep -qF -- "no file has one of the extensions read (.none)" "$tmp/err" ||
   fail "no-documents error does not name the extensions read: $(cat "$tmp/err")"
+# Many more topics than the corpus supports: a warning says so; up to 20, none.
+"$bin" fit "$corpus" -k 21 --json "$tmp/k21.json" >/dev/null 2>"$tmp/err" || fail "fit -k 21 exited $?"
+grep -q "^warning: k = 21 is more than a tenth of the 72 documents" "$tmp/err" || fail "no warning for k = 21: $(cat "$tmp/err")"
+"$bin" fit "$corpus" -k 8 >/dev/null 2>"$tmp/err" || fail "fit -k 8 exited $?"
+grep -q "^warning" "$tmp/err" && fail "a warning for k = 8: $(cat "$tmp/err")"
 echo "fit/transform checks passed"
