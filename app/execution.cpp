@@ -24,6 +24,18 @@ std::atomic<bool> g_computing{false};
 std::atomic<bool> g_cancel{false};
 static_assert(std::atomic<bool>::is_always_lock_free);
 
+// "42 s", "7 min", "3.5 h".
+std::string duration(double seconds) {
+  char text[32];
+  if (seconds < 90)
+    std::snprintf(text, sizeof text, "%.0f s", seconds);
+  else if (seconds < 5400)
+    std::snprintf(text, sizeof text, "%.0f min", seconds / 60);
+  else
+    std::snprintf(text, sizeof text, "%.1f h", seconds / 3600);
+  return text;
+}
+
 // One line on stderr, redrawn at most ten times a second: "label done/total",
 // and the read rate when the task reports bytes.
 class ProgressLine {
@@ -45,6 +57,14 @@ class ProgressLine {
       n += std::snprintf(line + n, sizeof line - n, "/%llu", static_cast<unsigned long long>(u.total));
     if (u.bytes > 0 && secs > 0 && n > 0 && n < static_cast<int>(sizeof line))
       n += std::snprintf(line + n, sizeof line - n, "  %.1f MB/s", static_cast<double>(u.bytes) / 1e6 / secs);
+    // After a second, the time so far and, at the pace so far, the time left
+    // to the total (for iterations an upper bound: most fits stop earlier).
+    if (!u.finished && secs >= 1 && u.total > 0 && u.done > 0 && u.done < u.total && n > 0 &&
+        n < static_cast<int>(sizeof line)) {
+      const double left = secs * static_cast<double>(u.total - u.done) / static_cast<double>(u.done);
+      n += std::snprintf(line + n, sizeof line - n, "  %s, at most %s left", duration(secs).c_str(),
+                         duration(left).c_str());
+    }
     std::fprintf(stderr, "%s\x1b[K%s", line, u.finished ? "\n" : "");
     std::fflush(stderr);
     if (u.finished) task_.clear();

@@ -137,4 +137,11 @@ grep -qF -- "no file has one of the extensions read (.none)" "$tmp/err" ||
 grep -q "^warning: k = 21 is more than a tenth of the 72 documents" "$tmp/err" || fail "no warning for k = 21: $(cat "$tmp/err")"
 "$bin" fit "$corpus" -k 8 >/dev/null 2>"$tmp/err" || fail "fit -k 8 exited $?"
 grep -q "^warning" "$tmp/err" && fail "a warning for k = 8: $(cat "$tmp/err")"
+# On a terminal the start is a progress task of its own; in a pipe nothing is drawn.
+if command -v script >/dev/null; then
+  script -qec "'$bin' fit '$corpus' -k 6 --json '$tmp/tty.json' >/dev/null" "$tmp/tty.log" >/dev/null 2>&1 ||
+    fail "fit on a terminal exited $?"
+  tr '\r' '\n' <"$tmp/tty.log" | grep -aq "^starting (SVD of V)" || fail "no progress for the start on a terminal"
+  "$bin" fit "$corpus" -k 6 2>&1 >/dev/null | grep -q "starting" && fail "progress drawn into a pipe"
+fi
 echo "fit/transform checks passed"
