@@ -24,6 +24,7 @@
 #include "field_flags.hpp"
 #include "list_values.hpp"
 #include "suggest.hpp"
+#include "usage_formatter.hpp"
 
 namespace {
 
@@ -193,6 +194,7 @@ int main(int argc, char** argv) {
   for (const auto& r : unbake::text::optional_readers()) readers += (readers.empty() ? "" : " ") + r;
   root.set_version_flag("--version", std::string(unbake::kName) + " " + unbake::kVersion +
                                          "\noptional readers: " + (readers.empty() ? "none" : readers));
+  root.formatter(unbake::app::usage_formatter());  // inherited by each command
   root.require_subcommand(1);
   bool verbose = false, quiet = false;
   root.add_flag("-v,--verbose", verbose, "More detail in the log (stderr)");

@@ -84,5 +84,8 @@ no_temp_files .
 # --help and --version still succeed.
 expect_ok "$bin" --version
 expect_ok "$bin" fit --help
+# The usage line reads as the command is typed, input first.
+"$bin" fit --help | grep -qx 'Usage: unbake fit DIR \[options\]' || fail "fit's usage line: $("$bin" fit --help | sed -n 2p)"
+"$bin" --help | grep -qx 'Usage: unbake COMMAND \[options\]' || fail "the usage line: $("$bin" --help | sed -n 2p)"
 
 finish
