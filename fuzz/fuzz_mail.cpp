@@ -17,7 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!d.text && d.reason.empty()) __builtin_trap();
   };
   check(document_text(bytes, FileFormat::mail, "auto"));
-  for (const auto& [offset, length] : mbox_messages(bytes)) {
+  for (const auto& [offset, length] : mail::split_mbox(bytes)) {
     if (offset > bytes.size() || length > bytes.size() - offset) __builtin_trap();
     check(document_text(bytes.substr(offset, length), FileFormat::mail, "auto"));
   }

@@ -23,10 +23,6 @@ std::string folder_of(const std::string& id) {
   return slash == std::string::npos ? "" : id.substr(0, slash);
 }
 
-const char* first_meta_field(const ReaderOptions& o) {
-  return !o.meta.empty() ? "meta" : !o.time_column.empty() ? "time_column" : "group_column";
-}
-
 }  // namespace
 
 DocumentSource folder_documents(const std::string& root, const ReaderOptions& options) {
@@ -76,7 +72,7 @@ DocumentSource folder_documents(const std::string& root, const ReaderOptions& op
       throw UsageError("labels", "'" + options.labels + "' names a column of a table, and " + root +
                                      " holds no table (folder takes a document's folder as its label)");
     if (!columns.empty())
-      throw UsageError(first_meta_field(options),
+      throw UsageError(options.meta_field(columns.front()),
                        "'" + columns.front() + "' names a column of a table, and " + root +
                            " holds no table (metadata comes from table columns or JSON fields)");
   }

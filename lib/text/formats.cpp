@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "io/gzip.hpp"
+#include "text/file_names.hpp"
 #include "text/html_text.hpp"
 #include "text/mail.hpp"
 #include "text/mime.hpp"
@@ -12,23 +13,10 @@ namespace unbake::text {
 
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string extension(std::string_view name) {
-  const auto slash = name.rfind('/');
-  if (slash != std::string_view::npos) name.remove_prefix(slash + 1);
-  const auto dot = name.rfind('.');
-  return dot == std::string_view::npos || dot == 0 ? "" : lower(name.substr(dot));
-}
-
 bool starts_like_html(std::string_view bytes) {
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
   while (!bytes.empty() && std::isspace(static_cast<unsigned char>(bytes.front()))) bytes.remove_prefix(1);
-  const std::string head = lower(bytes.substr(0, 15));
+  const std::string head = lower_ascii(bytes.substr(0, 15));
   return head.starts_with("<!doctype html") || head.starts_with("<html");
 }
 
@@ -36,8 +24,8 @@ bool starts_like_html(std::string_view bytes) {
 // transfer encoding, or a charset other than ASCII and UTF-8. A plain
 // message (all of 20 Newsgroups but a few) is read without parsing it twice.
 bool needs_mime(const mail::Headers& h) {
-  const std::string type = lower(mail::field(h, "Content-Type"));
-  const std::string encoding = lower(mail::field(h, "Content-Transfer-Encoding"));
+  const std::string type = lower_ascii(mail::field(h, "Content-Type"));
+  const std::string encoding = lower_ascii(mail::field(h, "Content-Transfer-Encoding"));
   if (encoding.find("base64") != std::string::npos || encoding.find("quoted-printable") != std::string::npos)
     return true;
   if (type.empty()) return false;
@@ -108,7 +96,7 @@ FileFormat file_format(std::string_view name, std::string_view bytes, const std:
   if (format == "mail") return FileFormat::mail;
   if (format == "html") return FileFormat::html;
   if (format == "pdf") return FileFormat::pdf;
-  const std::string ext = extension(name);
+  const std::string ext = extension_of(name);
   if (ext == ".eml" || ext == ".mbox" || ext == ".mbx") return FileFormat::mail;
   if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return FileFormat::html;
   if (ext == ".pdf" || bytes.starts_with("%PDF-")) return FileFormat::pdf;
@@ -119,14 +107,12 @@ FileFormat file_format(std::string_view name, std::string_view bytes, const std:
 
 bool is_mbox_name(std::string_view name, const std::string& format) {
   if (format != "auto" && format != "mail") return false;
-  const std::string ext = extension(name);
+  const std::string ext = extension_of(name);
   return ext == ".mbox" || ext == ".mbx";
 }
 
 bool is_table_name(std::string_view name, const ReaderOptions& options) {
-  std::string inner = lower(name);
-  if (inner.ends_with(".gz")) inner.resize(inner.size() - 3);
-  const std::string ext = extension(inner);
+  const std::string ext = format_extension(name);
   if (!options.text_column.empty() && (ext == ".csv" || ext == ".tsv" || ext == ".tab")) return true;
   return !options.text_field.empty() && (ext == ".jsonl" || ext == ".ndjson");
 }
@@ -146,10 +132,6 @@ Decoded document_text(std::string bytes, FileFormat format, const std::string& e
       break;
   }
   return decode_document(std::move(bytes), encoding);
-}
-
-std::vector<std::pair<std::size_t, std::size_t>> mbox_messages(std::string_view bytes) {
-  return mail::split_mbox(bytes);
 }
 
 std::vector<std::string> optional_readers() {

@@ -4,8 +4,6 @@
 // "auto" by the file's name and first bytes.
 #include <string>
 #include <string_view>
-#include <utility>
-#include <vector>
 
 #include <unbake/text/reader.hpp>
 
@@ -40,8 +38,5 @@ bool is_table_name(std::string_view name, const ReaderOptions& options);
 // - html: the visible text (text/html_text.hpp);
 // - pdf: the text layer (text/pdf_text.hpp).
 Decoded document_text(std::string bytes, FileFormat format, const std::string& encoding);
-
-// The messages of an mbox as byte ranges (text/mail.hpp, split_mbox).
-std::vector<std::pair<std::size_t, std::size_t>> mbox_messages(std::string_view bytes);
 
 }  // namespace unbake::text

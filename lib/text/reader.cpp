@@ -24,7 +24,9 @@
 #include <unbake/core/errors.hpp>
 #include "io/gzip.hpp"
 #include "text/decode.hpp"
+#include "text/file_names.hpp"
 #include "text/formats.hpp"
+#include "text/mail.hpp"
 
 namespace unbake::text {
 
@@ -47,20 +49,6 @@ void stop_if_out_of_resources(int err, const std::string& path, const char* doin
                            ? "raise the open-file limit with `ulimit -n`, or use fewer threads"
                            : "free memory, check `ulimit -v` and `ulimit -n`, or use fewer threads";
   throw InputError(path + ": cannot " + doing + ": " + errno_text(err) + " (" + advice + ")");
-}
-
-std::string lower_ascii(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
-
-// "README" has no extension, "foo.tar.gz" has ".gz"; a leading dot belongs to
-// the name (hidden files), not to an extension.
-std::string extension_of(std::string_view name) {
-  const auto dot = name.rfind('.');
-  if (dot == std::string_view::npos || dot == 0) return "";
-  return lower_ascii(std::string(name.substr(dot)));
 }
 
 // Called before validate() may have run: any value converts without overflow.
@@ -256,7 +244,7 @@ class Walker {
       stop_if_out_of_resources(err, full, "read");
       return skip(id, "unreadable: " + errno_text(err));
     }
-    const auto messages = mbox_messages(bytes);
+    const auto messages = mail::split_mbox(bytes);
     if (messages.empty()) return skip(id, "an mbox without a \"From \" line starting a message");
     for (std::size_t i = 0; i < messages.size(); ++i) {
       const std::string message_id = id + "#" + std::to_string(i + 1);
@@ -375,6 +363,11 @@ void from_json(const nlohmann::json& j, ReaderOptions& o) {
   o.meta = j.value("meta", defaults.meta);
   o.time_column = j.value("time_column", defaults.time_column);
   o.group_column = j.value("group_column", defaults.group_column);
+}
+
+const char* ReaderOptions::meta_field(const std::string& column) const {
+  if (std::find(meta.begin(), meta.end(), column) != meta.end()) return "meta";
+  return column == time_column ? "time_column" : "group_column";
 }
 
 std::vector<std::string> ReaderOptions::meta_columns() const {
@@ -515,7 +508,7 @@ ReadOutcome read_document(const DocumentRef& doc, const ReaderOptions& options) 
 
   // notes.txt.gz is notes.txt, compressed: its text, and its format by the inner name.
   std::string name = doc.path.filename().string();
-  if (!doc.part && lower_ascii(name).ends_with(".gz") && io::looks_gzipped(bytes)) {
+  if (!doc.part && is_gz_name(name) && io::looks_gzipped(bytes)) {
     try {
       bytes = io::gunzip(bytes, doc.id, static_cast<std::size_t>(std::min<std::uint64_t>(limit, SIZE_MAX)));
     } catch (const InputError& e) {

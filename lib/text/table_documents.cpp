@@ -13,29 +13,14 @@
 #include "io/gzip.hpp"
 #include "text/decode.hpp"
 #include "text/delimited_records.hpp"
+#include "text/file_names.hpp"
 #include "text/formats.hpp"
 #include "text/json_lines.hpp"
 
 namespace unbake::text {
 namespace {
 
-std::string lower_ascii(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
-
 bool is_stdin(const std::string& input) { return input == "-"; }
-
-bool gz_name(const std::string& input) { return lower_ascii(input).ends_with(".gz"); }
-
-// The extension that names the format: "data.csv.gz" gives ".csv".
-std::string format_extension(const std::string& input) {
-  std::string name = lower_ascii(std::filesystem::path(input).filename().string());
-  if (name.ends_with(".gz")) name.resize(name.size() - 3);
-  const auto dot = name.rfind('.');
-  return dot == std::string::npos || dot == 0 ? "" : name.substr(dot);
-}
 
 std::string display_name(const std::string& input) { return is_stdin(input) ? "standard input" : input; }
 
@@ -44,7 +29,7 @@ std::string display_name(const std::string& input) { return is_stdin(input) ? "s
 std::string input_bytes(const std::string& input, const ReaderOptions& options) {
   const io::FileContents contents(input);
   const std::string name = display_name(input);
-  const bool gzipped = is_stdin(input) ? io::looks_gzipped(contents.text()) : gz_name(input);
+  const bool gzipped = is_stdin(input) ? io::looks_gzipped(contents.text()) : is_gz_name(input);
   if (!gzipped) return std::string(contents.text());
   (void)options;
   // The decompressed table is held whole, as a plain one is: the limit is
@@ -90,12 +75,6 @@ class UniqueIds {
   std::unordered_map<std::string, long> first_line_;
 };
 
-// The option that named a metadata column, for messages.
-const char* meta_field(const ReaderOptions& o, const std::string& column) {
-  if (std::find(o.meta.begin(), o.meta.end(), column) != o.meta.end()) return "meta";
-  return column == o.time_column ? "time_column" : "group_column";
-}
-
 std::size_t column_index(const std::vector<std::string>& header, const std::string& wanted, const char* field,
                          const std::string& name) {
   for (std::size_t c = 0; c < header.size(); ++c)
@@ -131,7 +110,7 @@ Rows read_delimited(const std::string& bytes, const std::string& name, char deli
   Rows rows;
   std::vector<std::size_t> meta_at;
   for (const auto& column : options.meta_columns()) {
-    meta_at.push_back(column_index(header.cells, column, meta_field(options, column), name));
+    meta_at.push_back(column_index(header.cells, column, options.meta_field(column), name));
     rows.meta.push_back({column, {}});
   }
   UniqueIds ids(name);
@@ -170,7 +149,7 @@ Rows read_jsonl(const std::string& bytes, const std::string& name, const ReaderO
     rows.texts.push_back(record.text(options.text_field, "text_field"));
     if (!options.labels.empty()) rows.labels.push_back(record.text(options.labels, "labels"));
     for (std::size_t c = 0; c < columns.size(); ++c)
-      rows.meta[c].values.push_back(record.text(columns[c], meta_field(options, columns[c])));
+      rows.meta[c].values.push_back(record.text(columns[c], options.meta_field(columns[c])));
     ids.add(options.id_field.empty() ? std::to_string(number) : record.text(options.id_field, "id_field"),
             record.line, rows);
   }

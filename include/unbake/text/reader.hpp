@@ -50,6 +50,9 @@ struct ReaderOptions {
   std::string group_column;
   // Every column named by meta, time_column and group_column, once, in that order.
   std::vector<std::string> meta_columns() const;
+  // The field that named one of those columns ("meta", "time_column" or
+  // "group_column"), for messages.
+  const char* meta_field(const std::string& column) const;
   void validate() const;  // throws UsageError
 };
 
