@@ -42,11 +42,8 @@ std::optional<std::string> nearest(const std::string& word, const std::vector<st
 
 namespace {
 
-std::string command_list(const CLI::App& root) {
-  std::string out;
-  for (const CLI::App* sub : root.get_subcommands([](const CLI::App*) { return true; }))
-    out += (out.empty() ? "" : ", ") + sub->get_name();
-  return out;
+std::vector<const CLI::App*> commands_of(const CLI::App& root) {
+  return root.get_subcommands([](const CLI::App*) { return true; });
 }
 
 // Long option names ("--stopwords") of an app.
@@ -60,7 +57,12 @@ std::vector<std::string> long_names(const CLI::App& app) {
 }  // namespace
 
 std::optional<std::string> command_line_mistake(const CLI::App& root, int argc, const char* const* argv) {
-  const std::string commands = command_list(root);
+  std::vector<std::string> command_names;
+  std::string commands;  // "fit, transform, ..." for messages
+  for (const CLI::App* sub : commands_of(root)) {
+    command_names.push_back(sub->get_name());
+    commands += (commands.empty() ? "" : ", ") + sub->get_name();
+  }
   // The command is the first argument that is not a root option.
   const CLI::App* command = nullptr;
   int at = 1;
@@ -68,13 +70,10 @@ std::optional<std::string> command_line_mistake(const CLI::App& root, int argc, 
     const std::string_view arg = argv[at];
     if (arg == "--help" || arg == "-h" || arg == "--version") return std::nullopt;
     if (arg.starts_with("-")) continue;  // -v, -q
-    for (const CLI::App* sub : root.get_subcommands([](const CLI::App*) { return true; }))
+    for (const CLI::App* sub : commands_of(root))
       if (sub->get_name() == arg) command = sub;
     if (command) break;
-    std::vector<std::string> names;
-    for (const CLI::App* sub : root.get_subcommands([](const CLI::App*) { return true; }))
-      names.push_back(sub->get_name());
-    const auto near = nearest(std::string(arg), names);
+    const auto near = nearest(std::string(arg), command_names);
     return "unknown command '" + std::string(arg) + "'" + (near ? " (did you mean " + *near + "?)" : "") +
            "; the commands are " + commands + " (unbake COMMAND --help for each)";
   }
