@@ -31,6 +31,7 @@ void log_summary(const text::VectorizedCorpus& c) {
   if (const auto notes = text::describe_not_read(c.not_read, c.duplicates.size(), c.deduplicated);
       !notes.empty())
     log().info("{}: {}", c.root, notes);
+  log().info("{}: {}", c.root, text::describe_stopwords(c.languages, c.stopwords));
   log().info("listing {:.2f} s, reading+tokenizing {:.2f} s ({:.1f} MB, {:.1f} MB/s), weighting {:.2f} s",
              c.seconds_listing, c.seconds_reading, c.bytes_read / 1e6, mb_per_s, c.seconds_weighting);
 }

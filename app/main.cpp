@@ -17,6 +17,7 @@
 #include <unbake/core/threads.hpp>
 #include <unbake/core/version.hpp>
 #include <unbake/io/atomic_file.hpp>
+#include <unbake/text/language.hpp>
 #include <unbake/text/reader.hpp>
 #include "command.hpp"
 #include "core/log.hpp"
@@ -192,8 +193,11 @@ int main(int argc, char** argv) {
   CLI::App root{"unbake: the topics hidden in a folder of documents (non-negative matrix factorization)"};
   std::string readers;
   for (const auto& r : unbake::text::optional_readers()) readers += (readers.empty() ? "" : " ") + r;
+  const std::string detector =
+      unbake::text::language_detector().empty() ? "none" : std::string(unbake::text::language_detector());
   root.set_version_flag("--version", std::string(unbake::kName) + " " + unbake::kVersion +
-                                         "\noptional readers: " + (readers.empty() ? "none" : readers));
+                                         "\noptional readers: " + (readers.empty() ? "none" : readers) +
+                                         "\nlanguage detector: " + detector);
   root.formatter(unbake::app::usage_formatter());  // inherited by each command
   root.require_subcommand(1);
   bool verbose = false, quiet = false;

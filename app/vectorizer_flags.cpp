@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <string>
 
+#include <unbake/text/stopwords.hpp>
 #include "core/log.hpp"
 #include "execution.hpp"
 #include "number_flags.hpp"
@@ -109,15 +110,19 @@ void add_vectorizer_flags(CLI::App& app, text::VectorizerOptions& o) {
                "Remove accents after folding (cafe and caf\xc3\xa9 become one term)")
       ->group(tokens);
   add_number(app, "--min-token-length", o.tokenizer.min_token_length,
-             "Drop tokens shorter than this many characters (after folding)")
+             "Drop tokens shorter than this many characters (after folding; a Han character counts as two, "
+             "so one-character Chinese words stay)")
       ->type_name("N")
       ->group(tokens);
   app.add_flag("--keep-numbers", o.tokenizer.keep_numbers,
                "Keep tokens made only of digits (dropped by default)")
       ->group(tokens);
   app.add_option("--stopwords", o.tokenizer.stopwords,
-                 "Stopword list to drop (repeatable; lists add up): a language code with a built-in list "
-                 "(en), a file with one word per line, or 'none'. Default: en")
+                 "Stopword lists to drop (several add up). 'auto': each document's language is identified "
+                 "(all documents, or 2,000 spread over a larger corpus) and the lists of the languages of at "
+                 "least 5% of them apply to all. Or a language code with a built-in list (" +
+                     text::available_stopword_languages() +
+                     "), a file with one word per line, or 'none'. Default: auto")
       ->allow_extra_args(false)
       ->type_name("LANG|FILE|none")
       ->group(tokens);

@@ -17,6 +17,7 @@ unbake::text::Tokenizer& tokenizer_for(unsigned variant) {
   static std::array<std::unique_ptr<unbake::text::Tokenizer>, 4> tokenizers = [] {
     std::array<std::unique_ptr<unbake::text::Tokenizer>, 4> t;
     unbake::text::TokenizerOptions plain;
+    plain.stopwords = {"en"};
     t[0] = std::make_unique<unbake::text::Tokenizer>(plain);
     unbake::text::TokenizerOptions loose;
     loose.min_token_length = 1;
@@ -30,6 +31,7 @@ unbake::text::Tokenizer& tokenizer_for(unsigned variant) {
     t[2] = std::make_unique<unbake::text::Tokenizer>(accents);
     unbake::text::TokenizerOptions stemmed;
     stemmed.stem = "english";
+    stemmed.stopwords = {"en"};
     stemmed.ngram = 2;
     t[3] = std::make_unique<unbake::text::Tokenizer>(stemmed);
     return t;

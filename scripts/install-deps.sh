@@ -11,6 +11,8 @@ packages=(
   zlib1g-dev
   # mail with MIME parts (GMime), HTML (gumbo), PDF (poppler; GPL, see README).
   libgmime-3.0-dev libgumbo-dev libpoppler-cpp-dev
+  # --stopwords auto: each document's language (CLD2).
+  libcld2-dev
   # `scripts/test.sh --all`: libFuzzer and the sanitizer runtimes come with clang.
   clang libclang-rt-dev libomp-dev
   # The reference peer for TF-IDF and NMF (tests skip without it; bench needs it).
@@ -19,6 +21,8 @@ packages=(
   python3-jsonschema
   # tests/cli/interrupt.sh: strace's fault injection holds a write open while a signal arrives.
   strace
+  # bench/languages.py: real German, Japanese and Chinese text (the manual pages).
+  manpages-de manpages-ja manpages-zh man-db groff
   # GNU time (/usr/bin/time): wall time and peak memory in bench/harness.sh.
   time
   # bench/rcppml.sh: RcppML, the R NMF peer (R, Matrix and RcppML from Debian).

@@ -104,6 +104,8 @@ FitOutcome fit_corpus(text::VectorizedCorpus corpus, const FitOptions& options, 
   out.corpus.not_read = corpus.not_read;
   out.corpus.duplicates = corpus.duplicates;
   out.corpus.deduplicated = corpus.deduplicated;
+  out.corpus.stopwords = corpus.stopwords;
+  out.corpus.languages = corpus.languages;
   if (!corpus.labels.empty()) {
     std::vector<std::optional<int>> dominant;
     dominant.reserve(out.topics.documents.size());
@@ -126,8 +128,9 @@ FitOutcome fit_corpus(text::VectorizedCorpus corpus, const FitOptions& options, 
 
   // The model carries its effective stopword list, so it stands alone.
   fitted.model.vectorizer = options.vectorizer;
-  fitted.model.vectorizer.tokenizer.stopword_words =
-      text::Tokenizer(options.vectorizer.tokenizer).stopwords();
+  text::TokenizerOptions applied = options.vectorizer.tokenizer;
+  applied.stopwords = corpus.stopwords;  // "auto" as it was resolved for this corpus
+  fitted.model.vectorizer.tokenizer.stopword_words = text::Tokenizer(applied).stopwords();
   fitted.model.vectorizer.tokenizer.stopwords = {"none"};
   fitted.model.nmf = out.nmf.config;  // resolved: the tol and extrapolation it ran with
   fitted.model.terms = std::move(corpus.terms);

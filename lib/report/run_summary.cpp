@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/json.hpp"
+#include "text/json.hpp"
 
 namespace unbake::report {
 
@@ -19,7 +20,9 @@ void to_json(nlohmann::json& j, const CorpusSummary& c) {
        {"readme_files", c.not_read.readme_files},
        {"excluded", c.not_read.excluded},
        {"duplicates", duplicates},
-       {"deduplicated", c.deduplicated}};
+       {"deduplicated", c.deduplicated},
+       {"stopwords", c.stopwords},
+       {"languages", c.languages}};
 }
 
 void to_json(nlohmann::json& j, const StageSeconds& s) {

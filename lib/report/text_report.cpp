@@ -107,6 +107,7 @@ void write_text_report(std::ostream& out, const FitReport& report) {
           text::describe_not_read(corpus.not_read, corpus.duplicates.size(), corpus.deduplicated);
       !notes.empty())
     out << "  not read    " << notes << "\n";
+  out << "  languages   " << text::describe_stopwords(corpus.languages, corpus.stopwords) << "\n";
   out << fmt::format("  vocabulary  {} terms, {} non-zeros\n", thousands(corpus.vocabulary),
                      thousands(corpus.nnz));
   out << fmt::format("  model       {}, k = {}, {} iterations, {}, relative error {:.4f}\n",

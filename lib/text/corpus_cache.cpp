@@ -14,11 +14,15 @@
 #include <unbake/io/binary_matrix.hpp>
 #include <unbake/text/reader.hpp>
 #include <unbake/text/tokenizer.hpp>
+#include "text/json.hpp"
 
 namespace unbake::text {
 namespace {
 
 constexpr const char* kFormat = "unbake.matrix/1";
+// Part of the fingerprint: bumped when the header gains a field, so that a
+// cache written before is rebuilt rather than rejected.
+constexpr const char* kHeaderLayout = "corpus header 2: stopwords, languages";
 
 // FNV-1a, 64 bits: a stable hash of the fingerprint's text (std::hash may
 // differ between standard libraries).
@@ -50,9 +54,13 @@ std::string corpus_fingerprint(const std::string& root, const VectorizerOptions&
   Fnv h;
   h.add(kFormat);
   h.add(kVersion);
+  h.add(kHeaderLayout);
   h.add(to_json_string(options));
   // A stopword file named in the settings can change on its own.
-  const Tokenizer tokenizer(options.tokenizer);
+  // ("auto" follows from the documents, which the listing below covers.)
+  TokenizerOptions named = options.tokenizer;
+  std::erase(named.stopwords, std::string("auto"));
+  const Tokenizer tokenizer(named);
   for (const auto& word : tokenizer.stopwords()) h.add(word);
   const Listing listing = list_documents(root, options.reader);
   for (const auto& d : listing.documents) {
@@ -95,6 +103,8 @@ void save_corpus(const std::string& path, const VectorizedCorpus& corpus, const 
                                  {"duplicates", duplicates},
                                  {"deduplicated", corpus.deduplicated},
                                  {"labels", corpus.labels},
+                                 {"stopwords", corpus.stopwords},
+                                 {"languages", corpus.languages},
                                  {"meta", meta},
                                  {"bytes_read", corpus.bytes_read}}}}
                     .dump();
@@ -139,6 +149,8 @@ LoadedCorpus load_corpus(const std::string& path) {
     for (const auto& d : corpus.at("duplicates")) c.duplicates.push_back({d.at(0), d.at(1)});
     corpus.at("deduplicated").get_to(c.deduplicated);
     corpus.at("labels").get_to(c.labels);
+    corpus.at("stopwords").get_to(c.stopwords);
+    corpus.at("languages").get_to(c.languages);
     for (const auto& column : corpus.value("meta", nlohmann::json::array()))
       c.meta.push_back(
           {column.at("name").get<std::string>(), column.at("values").get<std::vector<std::string>>()});

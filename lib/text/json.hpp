@@ -4,6 +4,7 @@
 // nlohmann/json never reaches a consumer's compile line.
 #include <nlohmann/json_fwd.hpp>
 
+#include <unbake/text/language.hpp>
 #include <unbake/text/reader.hpp>
 #include <unbake/text/tokenizer.hpp>
 #include <unbake/text/vectorizer_options.hpp>
@@ -16,6 +17,8 @@ void to_json(nlohmann::json& j, const SkippedFile& s);
 void to_json(nlohmann::json& j, const VectorizerOptions& o);
 void from_json(const nlohmann::json& j, VectorizerOptions& o);
 void to_json(nlohmann::json& j, const TokenizerOptions& o);
+void to_json(nlohmann::json& j, const LanguageSummary& s);
+void from_json(const nlohmann::json& j, LanguageSummary& s);
 void from_json(const nlohmann::json& j, TokenizerOptions& o);
 
 }  // namespace unbake::text

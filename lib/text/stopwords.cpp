@@ -44,10 +44,10 @@ std::string available_stopword_languages() {
 }
 
 void check_stopword_entry(const std::string& entry) {
-  if (entry == "none" || find_embedded(entry)) return;
+  if (entry == "none" || entry == "auto" || find_embedded(entry)) return;
   std::error_code ec;
   if (std::filesystem::is_regular_file(entry, ec)) return;
-  throw UsageError("stopwords", "'" + entry + "' is neither a language with a list (available: " +
+  throw UsageError("stopwords", "'" + entry + "' is neither 'auto', a language with a list (available: " +
                                     available_stopword_languages() + ") nor an existing file");
 }
 
@@ -72,6 +72,10 @@ StopwordSet::StopwordSet(const std::vector<std::string>& entries, const std::vec
   for (const auto& entry : entries) {
     check_stopword_entry(entry);
     if (entry == "none") continue;
+    if (entry == "auto")
+      throw UsageError("stopwords",
+                       "'auto' needs the documents to choose lists: vectorize() resolves it "
+                       "(text::resolve_stopwords); a tokenizer on its own needs the languages named");
     std::string file_text;
     std::string_view text;
     if (const auto* embedded = find_embedded(entry)) {

@@ -1,6 +1,7 @@
 #include "text/token_folder.hpp"
 
 #include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <unbake/core/errors.hpp>
 
@@ -48,6 +49,18 @@ std::string_view TokenFolder::fold(std::string_view utf8) {
 std::size_t count_code_points(std::string_view utf8) {
   std::size_t n = 0;
   for (const char c : utf8) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+std::size_t token_length(std::string_view utf8) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto length = static_cast<int32_t>(utf8.size());
+  std::size_t n = 0;
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    n += c >= 0 && u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC) ? 2 : 1;
+  }
   return n;
 }
 

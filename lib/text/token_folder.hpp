@@ -31,4 +31,10 @@ class TokenFolder {
 // Code points in valid UTF-8 (bytes that do not start a sequence are not counted).
 std::size_t count_code_points(std::string_view utf8);
 
+// The length min_token_length is compared with: code points, except that a
+// Han character counts as two. One Han character is often a whole word (库,
+// 汤, 球) where one letter of an alphabet is not, so the default limit of two
+// keeps them while it still drops stray letters.
+std::size_t token_length(std::string_view utf8);
+
 }  // namespace unbake::text

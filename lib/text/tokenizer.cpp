@@ -108,6 +108,22 @@ bool contains_letter(std::string_view text) {
   return false;
 }
 
+// Katakana letters and the prolonged sound mark only (not the middle dot ・,
+// which separates words): full width, its phonetic extensions, half width.
+bool is_katakana_word(std::string_view segment) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(segment.data());
+  const auto length = static_cast<int32_t>(segment.size());
+  if (length == 0) return false;
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    const bool katakana = (c >= 0x30A1 && c <= 0x30FA) || (c >= 0x30FC && c <= 0x30FF) ||
+                          (c >= 0x31F0 && c <= 0x31FF) || (c >= 0xFF66 && c <= 0xFF9F);
+    if (!katakana) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 struct Tokenizer::Impl {
@@ -185,8 +201,23 @@ void Tokenizer::Impl::run(std::string_view text) {
 
 void Tokenizer::Impl::run_icu(std::string_view text) {
   icu.reset(text);
+  // ICU's dictionary cuts katakana loanwords at the words it knows
+  // (プラグイン -> プラグ + イン, デスクトップ -> デスク + トップ); written
+  // together they are one word, so adjacent katakana segments are joined.
+  // Segments are consecutive slices of `text`, so joining widens the view.
   std::string_view segment;
-  while (icu.next(segment)) icu_segment(segment);
+  std::string_view katakana;
+  while (icu.next(segment)) {
+    if (is_katakana_word(segment)) {
+      katakana =
+          katakana.empty() ? segment : std::string_view(katakana.data(), katakana.size() + segment.size());
+      continue;
+    }
+    if (!katakana.empty()) icu_segment(katakana);
+    katakana = {};
+    icu_segment(segment);
+  }
+  if (!katakana.empty()) icu_segment(katakana);
 }
 
 void Tokenizer::Impl::icu_segment(std::string_view segment) {
@@ -230,7 +261,7 @@ void Tokenizer::Impl::icu_part(std::string_view part) {
   }
   if (!letter && !(digit && options.keep_numbers)) return;
   const std::string_view folded = folder.fold(part);
-  if (count_code_points(folded) < min_length) return;
+  if (token_length(folded) < min_length) return;
   accept(folded);
 }
 

@@ -29,7 +29,7 @@ usage '^error: --min-df 0.9 .* and --max-df 0.5 .* leave an empty vocabulary' \
   "$bin" vectorize docs --min-df 0.9 --max-df 0.5 -o V.mtx
 
 # Named choices that do not exist.
-usage "^error: --stopwords 'xx' is neither a language with a list \(available: de, en, es, fr, it, nl, pt\) nor an existing file$" \
+usage "^error: --stopwords 'xx' is neither 'auto', a language with a list \(available: ar, cs, da, de, el, en, es, fi, fr, he, hu, it, ja, ko, nb, nl, pl, pt, ro, ru, sv, tr, uk, zh\) nor an existing file$" \
   "$bin" fit docs -k 2 --stopwords xx
 usage "^error: --stem 'klingon' is not a stemming language \(available: .*english" "$bin" fit docs -k 2 --stem klingon
 usage "^error: --solver: --solver must be one of als, mu, hals, kl; got 'foo' \(see --help\)$" \

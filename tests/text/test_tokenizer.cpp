@@ -122,8 +122,16 @@ TEST_CASE("Tokenizer segments Chinese and Japanese into dictionary words") {
   CHECK(contains(terms("私は東京に住んでいます"), "東京"));
 }
 
+TEST_CASE("Tokenizer refuses 'auto': only the vectorizer, with the documents, can resolve it") {
+  TokenizerOptions o;
+  CHECK(o.stopwords == std::vector<std::string>{"auto"});
+  CHECK_NOTHROW(o.validate());
+  CHECK_THROWS_AS(Tokenizer{o}, unbake::UsageError);
+}
+
 TEST_CASE("Tokenizer removes stopwords after folding") {
   TokenizerOptions en;
+  en.stopwords = {"en"};
   CHECK(Tokenizer(en).terms("The Cat and THE hat isn't here") == Terms{"cat", "hat"});
   const Tokenizer tokenizer(en);
   const auto& words = tokenizer.stopwords();
@@ -145,7 +153,8 @@ TEST_CASE("Tokenizer stems with Snowball") {
 }
 
 TEST_CASE("Tokenizer emits bigrams of adjacent kept terms") {
-  TokenizerOptions o;  // English stopwords
+  TokenizerOptions o;
+  o.stopwords = {"en"};
   o.ngram = 2;
   CHECK(Tokenizer(o).terms("the cat sat on the mat") == Terms{"cat", "sat", "cat sat", "mat", "sat mat"});
   o.stem = "english";
@@ -191,4 +200,31 @@ TEST_CASE("tokenizer: e-mail addresses and host names split into parts, decimals
   CHECK(tok.terms("visit example.com or 3.14") ==
         std::vector<std::string>{"visit", "example", "com", "or", "3.14"});
   CHECK(tok.terms("café.menu") == std::vector<std::string>{"café", "menu"});
+}
+
+TEST_CASE("Tokenizer keeps one-character Han words: the length limit counts a Han character as two") {
+  const Terms chinese = terms("我用这个库。一碗汤很好喝。");
+  CHECK(contains(chinese, "库"));
+  CHECK(contains(chinese, "汤"));
+  TokenizerOptions o = no_stopwords();
+  o.min_token_length = 3;  // a lone Han character (2) falls below 3; a pair (4) does not
+  CHECK_FALSE(contains(terms("一碗汤", o), "汤"));
+  CHECK(contains(terms("我们在北京大学学习", o), "北京"));
+  // Other scripts count each character once: lone kana and letters still fall to the default 2.
+  CHECK_FALSE(contains(terms("これは本です"), "は"));
+  CHECK_FALSE(contains(terms("a b c"), "a"));
+  CHECK(contains(terms("これは本です"), "本"));
+}
+
+TEST_CASE("Tokenizer joins adjacent katakana segments into one word, and the middle dot still separates") {
+  // ICU's dictionary splits these loanwords at words it knows.
+  CHECK(contains(terms("プラグインをインストールします"), "プラグイン"));
+  CHECK(contains(terms("デスクトップの設定"), "デスクトップ"));
+  CHECK(contains(terms("ゴールキーパーが止めた"), "ゴールキーパー"));
+  CHECK_FALSE(contains(terms("プラグインをインストールします"), "プラグ"));
+  const Terms dotted = terms("トム・クルーズ");
+  CHECK(contains(dotted, "トム"));
+  CHECK(contains(dotted, "クルーズ"));
+  // Half-width katakana fold to full width and join the same way.
+  CHECK(contains(terms("ﾌﾟﾗｸﾞｲﾝ"), "プラグイン"));
 }

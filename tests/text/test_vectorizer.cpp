@@ -88,6 +88,7 @@ TEST_CASE("vectorizer: counts, idf and terms agree with the tokenizer and the fo
   o.norm = Norm::none;
   const VectorizedCorpus c = vectorize(memory_documents(docs), o);
   REQUIRE(c.doc_ids == std::vector<std::string>{"a", "b", "c"});
+  o.tokenizer.stopwords = c.stopwords;  // as "auto" was resolved
   CHECK(std::is_sorted(c.terms.begin(), c.terms.end()));
   REQUIRE(c.V.rows() == 3);
   REQUIRE(c.V.cols() == static_cast<Eigen::Index>(c.terms.size()));

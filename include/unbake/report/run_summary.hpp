@@ -18,6 +18,8 @@ struct CorpusSummary {
   text::NotRead not_read;
   std::vector<text::Duplicate> duplicates;
   bool deduplicated = false;
+  std::vector<std::string> stopwords;  // the lists applied ("auto" resolved)
+  text::LanguageSummary languages;     // what "auto" found (automatic = false otherwise)
   long vocabulary = 0;
   long nnz = 0;
 };

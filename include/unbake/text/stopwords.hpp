@@ -19,8 +19,8 @@ const std::vector<std::pair<std::string_view, std::string_view>>& embedded_stopw
 // "de, en, fr, ..." for messages.
 std::string available_stopword_languages();
 
-// Throws UsageError when `entry` is neither "none", an embedded language, nor
-// an existing file.
+// Throws UsageError when `entry` is neither "none", "auto", an embedded
+// language, nor an existing file.
 void check_stopword_entry(const std::string& entry);
 
 class TokenFolder;

@@ -21,8 +21,10 @@ struct TokenizerOptions {
   int min_token_length = 2;  // in code points, after folding
   bool keep_numbers = false;
   // Each entry: a language code with a list in stopwords/ ("en"), a file path,
-  // or "none". Lists add up.
-  std::vector<std::string> stopwords{"en"};
+  // "none", or "auto": the lists of the languages the documents are written
+  // in, found by vectorize() before it tokenizes (text/language.hpp). Lists
+  // add up. A Tokenizer itself has no documents: given "auto" it throws.
+  std::vector<std::string> stopwords{"auto"};
   // Literal stopwords added to the lists. A saved model stores its whole
   // effective list here (with stopwords = {"none"}), so it maps new documents
   // the same way even if the lists shipped with unbake change.

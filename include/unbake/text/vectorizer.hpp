@@ -12,6 +12,7 @@
 #include <Eigen/Core>
 
 #include <unbake/core/execution.hpp>
+#include <unbake/text/language.hpp>
 #include <unbake/text/reader.hpp>
 #include <unbake/text/tfidf.hpp>
 #include <unbake/text/vectorizer_options.hpp>
@@ -43,6 +44,10 @@ struct VectorizedCorpus {
   // deduplicated, then not rows.
   std::vector<Duplicate> duplicates;
   bool deduplicated = false;
+  // The stopword entries applied ("auto" replaced by the lists it chose) and,
+  // under "auto", the languages found.
+  std::vector<std::string> stopwords;
+  LanguageSummary languages;
   std::vector<std::string> labels;  // per row (doc_ids) when labels were read, else empty
   std::vector<MetaColumn> meta;     // per row, the columns of ReaderOptions::meta_columns()
   std::size_t empty_documents = 0;  // rows with no kept term (all zero)
