@@ -257,6 +257,34 @@ bool is_reply_subject(std::string_view subject) {
   return istarts(s, "re:") || istarts(s, "aw:") || istarts(s, "sv:") || istarts(s, "re[");
 }
 
+namespace {
+
+// Columns of leading white space (a tab reaches the next multiple of 8).
+std::size_t indent_columns(std::string_view line) {
+  std::size_t column = 0;
+  for (const char c : line) {
+    if (c == ' ')
+      ++column;
+    else if (c == '\t')
+      column = (column / 8 + 1) * 8;
+    else
+      break;
+  }
+  return column;
+}
+
+// Where the last block of `lines` (after its last blank line) starts, or 0
+// when there is no blank line.
+std::size_t last_block_start(const std::vector<std::string_view>& lines) {
+  for (std::size_t i = lines.size(); i-- > 0;)
+    if (is_blank(lines[i])) return i + 1;
+  return 0;
+}
+
+constexpr std::size_t kSignatureIndent = 16;
+
+}  // namespace
+
 std::string clean_body(std::string_view body) {
   auto lines = split_lines(body);
   // The signature: from the last "-- " line on (RFC 3676 4.3).
@@ -282,6 +310,15 @@ std::string clean_body(std::string_view body) {
       drop_trailing_blanks();
       break;
     }
+  // A last block drawn far to the right: quotations and art in signatures are
+  // set there, where body text (even text indented as a quotation) is not.
+  if (const std::size_t block = last_block_start(kept);
+      block > 0 && kept.size() - block <= kSignatureLines &&
+      std::all_of(kept.begin() + static_cast<std::ptrdiff_t>(block), kept.end(),
+                  [](std::string_view l) { return indent_columns(l) >= kSignatureIndent; })) {
+    kept.resize(block);
+    drop_trailing_blanks();
+  }
   // A short last block, set off by a blank line, that reads as a signature.
   std::size_t last_blank = kept.size();
   for (std::size_t i = kept.size(); i-- > 0;)

@@ -84,6 +84,17 @@ TEST_CASE("the body keeps the writer's words: quotes, lead-ins, signatures and a
   CHECK_FALSE(has(mail::clean_body(signed_off), "Jane"));
   const std::string ruled = "Body text here, a full sentence.\n-----------\nAcme Corp\n";
   CHECK_FALSE(has(mail::clean_body(ruled), "Acme"));
+  // A quotation set far to the right under a name: a signature too, while a
+  // body indented as a quotation of an article stays.
+  const std::string drawn =
+      "        The article, indented as quoted text is, ends here with a sentence.\n\n"
+      "A. Writer\n\n"
+      "                           'A saying chosen as a signature, set well to\n"
+      "                            the right of the text.' (Somebody - 1919)\n";
+  const std::string drawn_clean = mail::clean_body(drawn);
+  CHECK(has(drawn_clean, "The article"));
+  CHECK_FALSE(has(drawn_clean, "saying"));
+  CHECK_FALSE(has(drawn_clean, "Writer"));
   // A last paragraph of prose stays.
   const std::string prose = "First paragraph.\n\nThe closing paragraph is long and ends with a full stop.\n";
   CHECK(has(mail::clean_body(prose), "closing paragraph"));
