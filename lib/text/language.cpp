@@ -61,7 +61,8 @@ std::string_view language_detector() {
 #endif
 }
 
-std::string detect_language(std::string_view utf8) {
+std::vector<std::string> detect_languages(std::string_view utf8) {
+  std::vector<std::string> out;
 #ifdef UNBAKE_HAVE_CLD2
   const std::string_view text = utf8_prefix(utf8, kDetectBytes);
   bool reliable = false;
@@ -70,20 +71,30 @@ std::string detect_language(std::string_view utf8) {
   int text_bytes = 0;
   const CLD2::Language language = CLD2::ExtDetectLanguageSummary(
       text.data(), static_cast<int>(text.size()), true, top3, percent3, &text_bytes, &reliable);
-  return iso_code(CLD2::LanguageCode(language));
+  out.push_back(iso_code(CLD2::LanguageCode(language)));
+  for (int i = 0; i < 3; ++i) {
+    const std::string code = iso_code(CLD2::LanguageCode(top3[i]));
+    if (percent3[i] >= kLanguagePart && code != "und" && std::find(out.begin(), out.end(), code) == out.end())
+      out.push_back(code);
+  }
+  if (out.size() > 1 && out.front() == "und") out.erase(out.begin());
 #else
   (void)utf8;
-  return "und";
+  out.emplace_back("und");
 #endif
+  return out;
 }
 
-LanguageSummary summarize_languages(const std::vector<std::string>& codes) {
+std::string detect_language(std::string_view utf8) { return detect_languages(utf8).front(); }
+
+LanguageSummary summarize_languages(const std::vector<std::vector<std::string>>& codes) {
   LanguageSummary out;
   out.automatic = true;
   out.detector = std::string(language_detector());
   out.sampled = codes.size();
   std::map<std::string, std::size_t> counts;
-  for (const auto& code : codes) ++counts[code];
+  for (const auto& document : codes)
+    for (const auto& code : document) ++counts[code];
   for (const auto& [code, n] : counts) out.counts.push_back({code, n});
   std::stable_sort(out.counts.begin(), out.counts.end(),
                    [](const LanguageCount& a, const LanguageCount& b) { return a.documents > b.documents; });
@@ -108,7 +119,7 @@ ResolvedStopwords resolve_stopwords(const DocumentSource& documents, const Token
   } else {
     for (std::size_t i = 0; i < kLanguageSample; ++i) sample.push_back(i * n / kLanguageSample);
   }
-  std::vector<std::string> codes(sample.size());
+  std::vector<std::vector<std::string>> codes(sample.size());
   std::vector<char> read(sample.size(), 0);
   if (!language_detector().empty()) {
     const int threads = resolve_threads(exec.threads);
@@ -119,7 +130,7 @@ ResolvedStopwords resolve_stopwords(const DocumentSource& documents, const Token
         exec.throw_if_cancelled();
         const ReadOutcome outcome = documents.read(sample[s]);
         if (outcome.text) {
-          codes[s] = detect_language(*outcome.text);
+          codes[s] = detect_languages(*outcome.text);
           read[s] = 1;
         }
         progress.advance(1, outcome.text ? outcome.text->size() : 0);
@@ -127,7 +138,7 @@ ResolvedStopwords resolve_stopwords(const DocumentSource& documents, const Token
     });
     progress.finish();
   }
-  std::vector<std::string> found;
+  std::vector<std::vector<std::string>> found;
   for (std::size_t s = 0; s < sample.size(); ++s)
     if (read[s]) found.push_back(std::move(codes[s]));
   out.languages = summarize_languages(found);

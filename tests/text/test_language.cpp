@@ -56,38 +56,50 @@ TEST_CASE("language: CLD2 names the language of a sentence by the code its stopw
     CHECK(detect_language(text) == code);
   }
   CHECK(detect_language("") == "und");
+  // A document in two languages names both, the main one first.
+  const auto both = detect_languages(samples()[5].second + " " + samples()[0].second);
+  CHECK(both == std::vector<std::string>{"zh", "en"});
   CHECK(detect_language("12345 67.89 -- ++ ==") == "und");
 }
 
-TEST_CASE("language: a code needs 5% of the sampled documents, and und or an unlisted language applies no list") {
-  std::vector<std::string> codes(100, "de");
-  for (int i = 0; i < 10; ++i) codes[static_cast<std::size_t>(i)] = "en";
-  for (int i = 10; i < 14; ++i) codes[static_cast<std::size_t>(i)] = "fr";  // 4%: below the share
-  for (int i = 14; i < 30; ++i) codes[static_cast<std::size_t>(i)] = "und";
-  for (int i = 30; i < 36; ++i) codes[static_cast<std::size_t>(i)] = "th";  // no list for Thai
+TEST_CASE(
+    "language: a code needs 5% of the sampled documents, and und or an unlisted language applies no list") {
+  std::vector<std::vector<std::string>> codes(100, {"de"});
+  for (int i = 0; i < 7; ++i) codes[static_cast<std::size_t>(i)] = {"en"};
+  for (int i = 7; i < 10; ++i) codes[static_cast<std::size_t>(i)] = {"de", "en"};  // counts for both
+  for (int i = 10; i < 14; ++i) codes[static_cast<std::size_t>(i)] = {"fr"};       // 4%: below the share
+  for (int i = 14; i < 30; ++i) codes[static_cast<std::size_t>(i)] = {"und"};
+  for (int i = 30; i < 36; ++i) codes[static_cast<std::size_t>(i)] = {"th"};  // no list for Thai
   const LanguageSummary s = summarize_languages(codes);
   CHECK(s.automatic);
   CHECK(s.sampled == 100);
   REQUIRE(s.counts.size() == 5);
   CHECK(s.counts[0].code == "de");
-  CHECK(s.counts[0].documents == 64);
+  CHECK(s.counts[0].documents == 67);
   CHECK(s.counts[1].code == "und");  // most documents first
   CHECK(s.applied == std::vector<std::string>{"de", "en"});
   CHECK(s.without_list == std::vector<std::string>{"th"});
-  const std::string line = describe_stopwords(s, {"de", "en"});
-  CHECK(line.find("de 64") != std::string::npos);
+  LanguageSummary found = s;
+  found.detector = "cld2";  // the line of a build that identifies languages
+  const std::string line = describe_stopwords(found, {"de", "en"});
+  CHECK(line.find("de 67") != std::string::npos);
   CHECK(line.find("stopwords de, en") != std::string::npos);
   CHECK(line.find("no list for th") != std::string::npos);
+  found.detector.clear();
+  CHECK(describe_stopwords(found, {"en"}).find("identifies no languages") != std::string::npos);
 }
 
-TEST_CASE("language: lists exist for every language auto can pick, and each holds words") {
+TEST_CASE("language: lists exist for every language auto can pick, each with words listed once") {
   for (const char* code : {"en", "de", "fr", "es", "it", "nl", "pt", "ja", "zh", "ko", "ru", "uk",
                            "pl", "cs", "sv", "da", "nb", "fi", "tr", "ar", "he", "el", "hu", "ro"}) {
     CAPTURE(code);
     const auto& lists = embedded_stopword_lists();
     const auto it = std::find_if(lists.begin(), lists.end(), [&](const auto& e) { return e.first == code; });
     REQUIRE(it != lists.end());
-    CHECK(parse_stopword_text(it->second).size() >= 100);
+    std::vector<std::string> words = parse_stopword_text(it->second);
+    CHECK(words.size() >= 100);
+    std::sort(words.begin(), words.end());
+    CHECK(std::adjacent_find(words.begin(), words.end()) == words.end());  // each word once
   }
 }
 

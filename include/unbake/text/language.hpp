@@ -21,8 +21,14 @@ std::string_view language_detector();
 
 // The ISO 639-1 code of the text's language ("de", "ja", "zh", "nb", "he"),
 // or "und" when it cannot be told (too short, no letters, no detector).
-// Thread-safe.
+// Thread-safe. Reads the first kilobyte.
 std::string detect_language(std::string_view utf8);
+
+// Every language that makes up at least kLanguagePart of that text, the main
+// one first (a Chinese manual page with English examples gives zh and en);
+// {"und"} when none can be told.
+std::vector<std::string> detect_languages(std::string_view utf8);
+inline constexpr int kLanguagePart = 20;  // percent of the text
 
 struct LanguageCount {
   std::string code;
@@ -30,10 +36,12 @@ struct LanguageCount {
 };
 
 struct LanguageSummary {
-  bool automatic = false;                 // stopwords held "auto"; the rest is empty otherwise
-  std::string detector;                   // as language_detector()
-  std::size_t sampled = 0;                // documents identified
-  std::vector<LanguageCount> counts;      // most documents first, then by code; "und" included
+  bool automatic = false;   // stopwords held "auto"; the rest is empty otherwise
+  std::string detector;     // as language_detector()
+  std::size_t sampled = 0;  // documents identified
+  // Documents per language, most first, then by code; "und" included. A
+  // document written in two languages counts for both.
+  std::vector<LanguageCount> counts;
   std::vector<std::string> applied;       // the languages whose lists were applied, by code
   std::vector<std::string> without_list;  // found in >= 5% but unbake has no list for them
 };
@@ -41,7 +49,8 @@ struct LanguageSummary {
 // At most this many documents are identified; larger corpora are sampled
 // evenly (document floor(i * n / kLanguageSample)), the same on every run.
 inline constexpr std::size_t kLanguageSample = 2000;
-// A language counts when at least this share of the sampled documents is in it.
+// A language counts when at least this share of the sampled documents is
+// (partly, as detect_languages tells) in it.
 inline constexpr double kLanguageShare = 0.05;
 
 // The tokenizer options with "auto" replaced by the lists of the corpus's
@@ -59,8 +68,8 @@ ResolvedStopwords resolve_stopwords(const DocumentSource& documents, const Token
 // without a list, and a build without a detector.
 std::string describe_stopwords(const LanguageSummary& languages, const std::vector<std::string>& stopwords);
 
-// The languages picked from per-document codes, as resolve_stopwords does:
+// The languages picked from each document's codes, as resolve_stopwords does:
 // exposed for tests.
-LanguageSummary summarize_languages(const std::vector<std::string>& codes);
+LanguageSummary summarize_languages(const std::vector<std::vector<std::string>>& codes);
 
 }  // namespace unbake::text
