@@ -150,8 +150,13 @@ void add_vectorizer_flags(CLI::App& app, text::VectorizerOptions& o) {
              "Keep only this many terms, those with the largest total count (0 = all)")
       ->type_name("N")
       ->group(weights);
-  app.add_flag("--sublinear-tf", o.sublinear_tf,
-               "Use 1 + ln(count) instead of the raw count as term frequency")
+  app.add_flag_callback(
+         "--raw-tf", [&o] { o.sublinear_tf = false; },
+         "Term frequency: the raw count (scikit-learn's default) instead of 1 + ln(count)")
+      ->group(weights);
+  app.add_flag_callback(
+         "--sublinear-tf", [&o] { o.sublinear_tf = true; },
+         "Term frequency 1 + ln(count), the default (kept so that older command lines run)")
       ->group(weights);
   app.add_flag_callback(
          "--no-idf", [&o] { o.use_idf = false; },

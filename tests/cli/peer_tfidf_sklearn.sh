@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Peer check: unbake's TF-IDF rows against scikit-learn's TfidfVectorizer
 # given our vocabulary, on the BBC corpus (../shared/corpora/bbc), for the
-# default weighting and for sublinear tf without idf and l1 rows: every row
+# default weighting (sublinear tf, smoothed idf, l2), for raw tf, and for
+# sublinear tf without idf and l1 rows: every row
 # must have cosine >= 0.99 with scikit-learn's. scikit-learn gets a token
 # pattern that keeps "10,000m" whole as Unicode word segmentation does (see
 # tests/peer/compare_tfidf.py); the difference with its default pattern is
@@ -28,11 +29,14 @@ vectorize() {
 compare() {
   "$py" "$src/tests/peer/compare_tfidf.py" "$corpus" "$tmp/V.mtx" "$tmp/terms.txt" "$tmp/docs.txt" "$@"
 }
-echo "== raw tf, smoothed idf, l2"
+echo "== the defaults: sublinear tf, smoothed idf, l2"
 vectorize
-compare || exit 1
+compare --sublinear-tf || exit 1
 echo "== the same, scikit-learn's default token pattern (information only)"
-compare --tokens default --min-cosine 0 --worst 3
+compare --sublinear-tf --tokens default --min-cosine 0 --worst 3
+echo "== raw tf, smoothed idf, l2 (scikit-learn's default weighting)"
+vectorize --raw-tf
+compare || exit 1
 echo "== sublinear tf, no idf, l1"
 vectorize --sublinear-tf --no-idf --norm l1
 compare --sublinear-tf --no-idf --norm l1 || exit 1

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -108,7 +109,8 @@ TEST_CASE("vectorizer: counts, idf and terms agree with the tokenizer and the fo
     CHECK(c.idf[static_cast<Eigen::Index>(col)] == doctest::Approx(idf));
     for (int r = 0; r < 3; ++r) {
       auto it = counts[r].find(t);
-      const double expected = it == counts[r].end() ? 0.0 : it->second * idf;
+      const double tf = it == counts[r].end() ? 0.0 : 1.0 + std::log(static_cast<double>(it->second));
+      const double expected = tf * idf;  // sublinear tf, the default
       CHECK(c.V.coeff(r, static_cast<Eigen::Index>(col)) == doctest::Approx(expected));
     }
   }

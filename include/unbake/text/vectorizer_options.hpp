@@ -17,7 +17,9 @@ struct VectorizerOptions {
   double min_df = 2;             // a document count when >= 1, a fraction of documents when < 1
   double max_df = 0.95;          // a fraction of documents when <= 1, a count when > 1
   std::size_t max_features = 0;  // 0 = no limit
-  bool sublinear_tf = false;
+  // 1 + ln(count): a word said ten times in a document weighs about three
+  // times one said once, not ten times (bench/README.md, "Term frequency").
+  bool sublinear_tf = true;
   bool use_idf = true;
   Norm norm = Norm::l2;
   void validate() const;  // throws UsageError
