@@ -95,7 +95,7 @@ FitOutcome fit_corpus(text::VectorizedCorpus corpus, const FitOptions& options, 
   out.nmf.relative_error = relative_error(corpus.V, W, H);
   double factor_seconds = seconds_since(t_factor);
 
-  out.topics = report::summarize_topics(W, H, corpus.terms, corpus.doc_ids, options.topics);
+  out.topics = report::summarize_topics(W, H, corpus.shown_terms(), corpus.doc_ids, options.topics);
 
   out.corpus.root = root;
   out.corpus.documents = m;

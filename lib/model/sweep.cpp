@@ -54,7 +54,7 @@ SweepResult sweep_one(const text::VectorizedCorpus& corpus, const nmf::NmfConfig
   for (std::size_t t = 0; t < top_coherence.size(); ++t) {
     SweepTopic topic;
     for (long column : top_coherence[t])
-      topic.words.push_back(corpus.terms[static_cast<std::size_t>(column)]);
+      topic.words.push_back(corpus.shown_terms()[static_cast<std::size_t>(column)]);
     for (std::size_t w = 0; w < topic.words.size() && w < static_cast<std::size_t>(kLabelWords); ++w)
       topic.label += (w ? ", " : "") + topic.words[w];
     topic.coherence = coherence[t];

@@ -22,7 +22,7 @@ namespace {
 constexpr const char* kFormat = "unbake.matrix/1";
 // Part of the fingerprint: bumped when the header gains a field, so that a
 // cache written before is rebuilt rather than rejected.
-constexpr const char* kHeaderLayout = "corpus header 2: stopwords, languages";
+constexpr const char* kHeaderLayout = "corpus header 2: stopwords, languages, display_terms";
 
 // FNV-1a, 64 bits: a stable hash of the fingerprint's text (std::hash may
 // differ between standard libraries).
@@ -104,6 +104,7 @@ void save_corpus(const std::string& path, const VectorizedCorpus& corpus, const 
                                  {"deduplicated", corpus.deduplicated},
                                  {"labels", corpus.labels},
                                  {"stopwords", corpus.stopwords},
+                                 {"display_terms", corpus.display_terms},
                                  {"languages", corpus.languages},
                                  {"meta", meta},
                                  {"bytes_read", corpus.bytes_read}}}}
@@ -150,6 +151,7 @@ LoadedCorpus load_corpus(const std::string& path) {
     corpus.at("deduplicated").get_to(c.deduplicated);
     corpus.at("labels").get_to(c.labels);
     corpus.at("stopwords").get_to(c.stopwords);
+    corpus.at("display_terms").get_to(c.display_terms);
     corpus.at("languages").get_to(c.languages);
     for (const auto& column : corpus.value("meta", nlohmann::json::array()))
       c.meta.push_back(
@@ -168,6 +170,8 @@ LoadedCorpus load_corpus(const std::string& path) {
     throw bad("its labels do not match its documents");
   for (const auto& column : c.meta)
     if (column.values.size() != file.row_labels.size()) throw bad("its metadata do not match its documents");
+  if (!c.display_terms.empty() && c.display_terms.size() != file.column_labels.size())
+    throw bad("its displayed words do not match its terms");
   c.doc_ids = std::move(file.row_labels);
   c.terms = std::move(file.column_labels);
   c.V = std::move(file.V);

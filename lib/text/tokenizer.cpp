@@ -144,6 +144,7 @@ struct Tokenizer::Impl {
   bool icu_only = false;
 
   const std::function<void(std::string_view)>* emit = nullptr;
+  std::function<void(std::string_view, std::string_view)> surface;
   std::string lowered;   // fast-path token buffer, reused
   std::string previous;  // last kept term, for bigrams
   bool has_previous = false;
@@ -306,6 +307,7 @@ void Tokenizer::Impl::accept(std::string_view folded) {
   if (stopwords.contains(folded)) return;
   const std::string_view term = stemmer ? stemmer->stem(folded) : folded;
   (*emit)(term);
+  if (stemmer && surface) surface(term, folded);
   if (options.ngram == 2) {
     if (has_previous) {
       bigram.assign(previous);
@@ -336,6 +338,10 @@ std::vector<std::string> Tokenizer::terms(std::string_view utf8) {
 }
 
 const std::vector<std::string>& Tokenizer::stopwords() const { return impl_->stopwords.words(); }
+
+void Tokenizer::set_surface_listener(std::function<void(std::string_view, std::string_view)> listener) {
+  impl_->surface = std::move(listener);
+}
 
 namespace detail {
 void set_icu_only(Tokenizer& tokenizer, bool icu_only) { tokenizer.impl_->icu_only = icu_only; }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <memory>
 #include <unordered_map>
 
@@ -141,6 +142,34 @@ void finish_matrix(const CountRows& rows, const VectorizerOptions& options, Vect
     out.empty_documents += rows.row_start[r] == rows.row_start[r + 1];
 }
 
+// The most frequent word behind a stem over all workers (ties: the bytewise
+// smallest, so the choice does not depend on the split), or the stem itself.
+std::string surface_of(std::string_view stem, const std::vector<WorkerCounts>& workers) {
+  std::map<std::string_view, std::uint64_t> words;
+  for (const auto& w : workers)
+    if (const auto it = w.surfaces.find(stem); it != w.surfaces.end())
+      for (const auto& [word, n] : it->second) words[word] += n;
+  std::string_view best = stem;
+  std::uint64_t most = 0;
+  for (const auto& [word, n] : words)
+    if (n > most) best = word, most = n;
+  return std::string(best);
+}
+
+std::vector<std::string> display_terms(const std::vector<std::string>& terms,
+                                       const std::vector<WorkerCounts>& workers) {
+  std::vector<std::string> out;
+  out.reserve(terms.size());
+  for (const auto& term : terms) {
+    const std::size_t space = term.find(' ');  // a pair of adjacent words (--ngram 2)
+    out.push_back(space == std::string::npos
+                      ? surface_of(term, workers)
+                      : surface_of(std::string_view(term).substr(0, space), workers) + ' ' +
+                            surface_of(std::string_view(term).substr(space + 1), workers));
+  }
+  return out;
+}
+
 }  // namespace
 
 DocumentSource memory_documents(std::vector<std::pair<std::string, std::string>> id_and_text) {
@@ -215,6 +244,7 @@ VectorizedCorpus vectorize(const DocumentSource& documents, const VectorizerOpti
     auto& map = columns.per_worker.emplace_back(remap.size());
     for (std::size_t i = 0; i < remap.size(); ++i) map[i] = column_of_term[remap[i]];
   }
+  if (!resolved.tokenizer.stem.empty()) out.display_terms = display_terms(out.terms, counts.workers);
   log().debug("document frequencies and pruning done at {:.3f} s", seconds_since(start));
   const CountRows rows = assemble_rows(counts, split.read_docs, columns, kept.size(), threads);
   log().debug("rows assembled at {:.3f} s", seconds_since(start));

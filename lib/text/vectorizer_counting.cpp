@@ -84,6 +84,18 @@ DocumentCounts count_terms(const DocumentSource& documents, const TokenizerOptio
       record(-1);
       return;
     }
+    if (!options.stem.empty() && !fixed) {
+      tokenizer->set_surface_listener([&mine](std::string_view term, std::string_view word) {
+        auto stem = mine.surfaces.find(term);
+        if (stem == mine.surfaces.end())
+          stem = mine.surfaces.emplace(std::string(term), StringMap<std::uint64_t>{}).first;
+        auto count = stem->second.find(word);
+        if (count == stem->second.end())
+          stem->second.emplace(std::string(word), 1);
+        else
+          ++count->second;
+      });
+    }
     DocumentTally tally;
     std::string bytes_of_doc;
     std::vector<std::pair<std::size_t, std::size_t>> spans;

@@ -4,7 +4,10 @@
 // worker that read the document (or ids of a fixed dictionary), so the result
 // still depends on scheduling until the vectorizer maps ids to columns.
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <unbake/core/execution.hpp>
@@ -14,10 +17,20 @@
 
 namespace unbake::text {
 
+struct TransparentHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <class V>
+using StringMap = std::unordered_map<std::string, V, TransparentHash, std::equal_to<>>;
+// stem -> the folded words it was stemmed from, with their counts.
+using SurfaceCounts = StringMap<StringMap<std::uint64_t>>;
+
 struct WorkerCounts {
   TermDictionary dictionary;  // stays empty when counting against a fixed dictionary
   std::vector<std::uint32_t> ids;
   std::vector<std::uint32_t> counts;
+  SurfaceCounts surfaces;  // filled only when stemming and learning the vocabulary
 };
 
 struct DocumentCounts {

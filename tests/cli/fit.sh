@@ -144,4 +144,18 @@ if command -v script >/dev/null; then
   tr '\r' '\n' <"$tmp/tty.log" | grep -aq "^starting (SVD of V)" || fail "no progress for the start on a terminal"
   "$bin" fit "$corpus" -k 6 2>&1 >/dev/null | grep -q "starting" && fail "progress drawn into a pipe"
 fi
+# With --stem, reports show a stem's most frequent word; the model keeps the stems.
+"$bin" fit "$corpus" -k 6 --stem english --json "$tmp/stem.json" --model "$tmp/stem-model.json" \
+  >"$tmp/stem.txt" 2>"$tmp/log" || fail "fit --stem failed"
+"$py" - "$tmp/stem.json" "$tmp/stem-model.json" <<'PY' || fail "--stem: reports show stems, or the model lost them"
+import json, sys
+report, model = (json.load(open(p)) for p in sys.argv[1:3])
+words = {w["word"] for t in report["topics"] for w in t["words"]}
+terms = set(model["terms"])
+# Snowball turns these into stems that are not words; the report shows the words.
+for stem, word in [("compani", "company"), ("machin", "machine"), ("galaxi", "galaxies")]:
+    assert stem in terms, (stem, "not a model term")
+    assert stem not in words and word in words, (stem, word)
+PY
+grep -qwE "compani|galaxi|machin" "$tmp/stem.txt" && fail "--stem: the text report shows stems"
 echo "fit/transform checks passed"

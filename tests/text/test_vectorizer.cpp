@@ -278,3 +278,31 @@ TEST_CASE("exact duplicates are listed in reading order, --dedupe keeps only the
   CHECK(deduped.idf == plain.idf);
   CHECK(deduped.V.isApprox(plain.V, 0.0));
 }
+
+TEST_CASE("vectorizer: with stemming each column shows its most frequent word, for any thread count") {
+  const std::vector<std::pair<std::string, std::string>> docs{
+      {"a", "The company hired; companies merged. The company grew."},
+      {"b", "Companies and the company; running runs."},
+      {"c", "Runs, runs and running: the runner runs."}};
+  VectorizerOptions o = loose();
+  o.tokenizer.stem = "english";
+  o.tokenizer.ngram = 2;
+  const VectorizedCorpus one = vectorize(memory_documents(docs), o, {1});
+  const VectorizedCorpus two = vectorize(memory_documents(docs), o, {2});
+  REQUIRE(one.display_terms.size() == one.terms.size());
+  CHECK(two.display_terms == one.display_terms);
+  CHECK(&one.shown_terms() == &one.display_terms);
+  auto shown = [&](const std::string& stem) {
+    const auto it = std::find(one.terms.begin(), one.terms.end(), stem);
+    REQUIRE(it != one.terms.end());
+    return one.display_terms[static_cast<std::size_t>(it - one.terms.begin())];
+  };
+  CHECK(shown("compani") == "company");  // 4 times against 3 "companies"
+  CHECK(shown("run") == "runs");         // 5 "runs" against 3 "running"
+  CHECK(shown("compani hire") == "company hired");
+  // Without stemming there is nothing to show apart from the terms.
+  o.tokenizer.stem.clear();
+  const VectorizedCorpus plain = vectorize(memory_documents(docs), o, {1});
+  CHECK(plain.display_terms.empty());
+  CHECK(&plain.shown_terms() == &plain.terms);
+}

@@ -57,6 +57,11 @@ class Tokenizer {
   // Convenience for tests and small inputs.
   std::vector<std::string> terms(std::string_view utf8);
 
+  // With stemming, called for each single-word term with the folded word it
+  // was stemmed from (views valid during the call), so that reports can show
+  // "company" where the model keeps "compani". Never called without stemming.
+  void set_surface_listener(std::function<void(std::string_view term, std::string_view word)> listener);
+
   // The stopword set in use (folded the same way tokens are), for the model file.
   const std::vector<std::string>& stopwords() const;
 

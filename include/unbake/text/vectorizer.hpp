@@ -35,6 +35,10 @@ struct VectorizedCorpus {
   std::string root;
   std::vector<std::string> doc_ids;  // row order: reading order, sorted ids
   std::vector<std::string> terms;    // column order: bytewise
+  // With stemming: per column, the word to show for it, the most frequent
+  // word behind the stem ("company" for "compani"; for a pair, each part's).
+  // Empty without stemming, or for a fixed vocabulary.
+  std::vector<std::string> display_terms;
   std::vector<std::uint32_t> df;     // documents (rows) containing each term
   Eigen::VectorXd idf;               // per column (all ones when use_idf is false)
   SparseMatrix V;                    // rows = doc_ids, columns = terms, sorted within rows
@@ -55,6 +59,11 @@ struct VectorizedCorpus {
   double seconds_listing = 0;    // walking the folder (0 for documents in memory)
   double seconds_reading = 0;    // reading + tokenizing
   double seconds_weighting = 0;  // merging, pruning, weighting
+
+  // What reports show for each column: display_terms when stemming, else terms.
+  const std::vector<std::string>& shown_terms() const {
+    return display_terms.empty() ? terms : display_terms;
+  }
 };
 
 // Where the texts come from: a listed folder, or memory (tests, stdin). `read`
