@@ -7,6 +7,7 @@
 #include <unbake/io/output_guard.hpp>
 #include <unbake/model/sweep.hpp>
 #include <unbake/quality/k_range.hpp>
+#include <unbake/report/html_report.hpp>
 #include <unbake/report/sweep_text.hpp>
 
 #include "command.hpp"
@@ -36,6 +37,9 @@ class SweepCommand : public Command {
     add_number(*app, "--sample-fraction", stability.sample_fraction, "Share of the documents in each subset");
     add_number(*app, "--top-terms", stability.top_terms, "Words per topic compared between models");
     app->add_option("--json", json_, "Write the results as JSON to FILE ('-' = stdout)");
+    app->add_option("--html", html_,
+                    "Write the results as one self-contained HTML page (each measure against k, the "
+                    "recommendation, each k's topics)");
     add_matrix_cache_flag(*app, matrix_cache_);
     return app;
   }
@@ -46,6 +50,7 @@ class SweepCommand : public Command {
     guard_documents(guard, root_, options_.vectorizer);
     guard.output("", json_ == "-" ? "" : "-");  // the table
     guard.output("--json", json_);
+    guard.output("--html", html_);
     guard.output("--matrix-cache", matrix_cache_);
     guard.check();
     // One --seed seeds the fits and the resampling.
@@ -64,11 +69,15 @@ class SweepCommand : public Command {
            io::write_atomically(json_,
                                 [&](std::ostream& out) { out << model::to_json_string(report) << '\n'; });
          }},
+        {html_,
+         [&] {
+           io::write_atomically(html_, [&](std::ostream& out) { report::write_sweep_html(out, report); });
+         }},
     });
   }
 
  private:
-  std::string root_, k_spec_, json_, matrix_cache_;
+  std::string root_, k_spec_, json_, matrix_cache_, html_;
   model::SweepOptions options_;
 };
 

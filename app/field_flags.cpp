@@ -60,6 +60,7 @@ constexpr std::pair<std::string_view, std::string_view> kFlags[] = {
     {"top_words", "--top-words"},
     {"json_words", "--json-words"},
     {"top_docs", "--top-docs"},
+    {"html_documents", "--html-docs"},
     // model::SweepOptions (sweep's -k range) and quality::StabilityOptions
     // (sweep's one --seed also seeds the resampling)
     {"ks", "-k"},

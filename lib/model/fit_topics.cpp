@@ -133,6 +133,7 @@ FitOutcome fit_corpus(text::VectorizedCorpus corpus, const FitOptions& options, 
   fitted.model.vectorizer.tokenizer.stopword_words = text::Tokenizer(applied).stopwords();
   fitted.model.vectorizer.tokenizer.stopwords = {"none"};
   fitted.model.nmf = out.nmf.config;  // resolved: the tol and extrapolation it ran with
+  fitted.words = corpus.shown_terms();
   fitted.model.terms = std::move(corpus.terms);
   fitted.model.idf = corpus.idf;
   fitted.model.generator_version = kVersion;

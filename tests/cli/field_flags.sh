@@ -33,8 +33,8 @@ for path in sys.argv[1:]:
         print("\n".join(sorted(set(keys(json.load(f))))))
 PY
 # Fields that no file stores: the thread count (how, not what), sweep's list
-# of k (each result has its k) and the report's sizes.
-unsaved=" threads ks top_words json_words top_docs matrix_cache "
+# of k (each result has its k) and the reports' sizes (the HTML page's too).
+unsaved=" threads ks top_words json_words top_docs matrix_cache html_documents "
 for entry in "${entries[@]}"; do
   field=${entry%%:*} flag=${entry#*:}
   grep -qE -- "(^|[ ,])$flag( |,|$)" help.txt || fail "$field: no subcommand has the flag $flag"

@@ -18,6 +18,9 @@ using FitOptions = report::FitSettings;
 struct FitOutcome {
   report::FitReport report;  // what every renderer takes
   TopicModel model;          // for transform and save_model
+  // Per column of model.H, the word reports show (with --stem the most
+  // frequent word behind each stem; otherwise model.terms).
+  std::vector<std::string> words;
 };
 
 // After the solver stops, W is solved once more exactly (non-negative least
