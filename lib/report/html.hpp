@@ -10,6 +10,9 @@ namespace unbake::report::html {
 // Text for an element or a quoted attribute: & < > " ' escaped.
 std::string escape(std::string_view text);
 
+// Fixed notation with exactly `digits` decimals ("1.00"), for columns of shares.
+std::string fixed(double value, int digits);
+
 // JSON text for a <script type="application/json"> block: '<' written as
 // \u003c, so no string from the corpus can close the block or open a comment.
 std::string script_json(std::string_view json);

@@ -190,7 +190,7 @@ void topic_cards(std::ostream& out, const FitReport& r, const WordModel& m, cons
     }
     out << "</ol>\n<ul class=\"docs\">\n";
     for (const auto& d : t.top_documents) {
-      out << "<li><span class=\"path\">" << escape(d.path) << "</span> (" << number(d.weight, 2) << ")";
+      out << "<li><span class=\"path\">" << escape(d.path) << "</span> (" << html::fixed(d.weight, 2) << ")";
       if (const auto it = snippets.find(d.path); it != snippets.end() && !it->second.empty())
         out << "<span class=\"snippet\">" << escape(it->second) << "</span>";
       out << "</li>\n";

@@ -58,6 +58,10 @@ std::string number(double value, int digits) {
   return s;
 }
 
+std::string fixed(double value, int digits) {
+  return std::isfinite(value) ? fmt::format("{:.{}f}", value, digits) : "0";
+}
+
 namespace {
 
 // Nothing may be fetched: no scripts, styles, images, fonts or connections
@@ -70,6 +74,7 @@ constexpr std::string_view kPolicy =
 constexpr std::string_view kStyle = R"css(
 :root { --ink: #1d2330; --muted: #5b6475; --line: #d8dce3; --paper: #fff; --wash: #f4f6f9; --accent: #2f6fb0; }
 * { box-sizing: border-box; }
+[hidden] { display: none !important; }
 body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); background: var(--wash); }
 header.page { background: var(--ink); color: #fff; padding: 14px 24px; }
 header.page h1 { margin: 0; font-size: 20px; font-weight: 600; }
@@ -77,7 +82,7 @@ header.page p { margin: 2px 0 0; color: #c9d1de; font-size: 13px; }
 nav.views { position: sticky; top: 0; z-index: 2; background: var(--paper); border-bottom: 1px solid var(--line); padding: 6px 24px; }
 nav.views a { margin-right: 14px; color: var(--accent); text-decoration: none; font-weight: 500; }
 main { max-width: 1280px; margin: 0 auto; padding: 8px 24px 40px; }
-section { background: var(--paper); border: 1px solid var(--line); border-radius: 6px; padding: 14px 18px; margin: 16px 0; }
+section { scroll-margin-top: 44px; background: var(--paper); border: 1px solid var(--line); border-radius: 6px; padding: 14px 18px; margin: 16px 0; }
 section > h2 { margin: 0 0 10px; font-size: 17px; }
 .note { color: var(--muted); font-size: 13px; margin: 4px 0 10px; }
 table { border-collapse: collapse; }
@@ -203,6 +208,8 @@ constexpr std::string_view kScript = R"js(
   if (filter) filter.addEventListener("change", apply);
   if (rows.length) apply();
 
+  // For bench/html_report.sh: when the page was ready, since navigation began.
+  if (window.performance) document.body.setAttribute("data-ready-ms", String(Math.round(performance.now())));
   document.body.setAttribute("data-ready", "1");
 })();
 )js";

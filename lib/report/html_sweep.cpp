@@ -136,9 +136,9 @@ void write_sweep_html(std::ostream& out, const model::SweepReport& r) {
         << "><td class=\"num\">"
         << (!r.results.empty() && x.k == r.recommended_k() ? "<strong>" + std::to_string(x.k) + "</strong>"
                                                            : std::to_string(x.k))
-        << "</td><td class=\"num\">" << number(x.relative_error) << "</td><td class=\"num\">"
-        << number(x.coherence) << "</td><td class=\"num\">" << number(x.diversity)
-        << "</td><td class=\"num\">" << number(x.stability) << "</td><td>";
+        << "</td><td class=\"num\">" << html::fixed(x.relative_error, 4) << "</td><td class=\"num\">"
+        << html::fixed(x.coherence, 4) << "</td><td class=\"num\">" << html::fixed(x.diversity, 4)
+        << "</td><td class=\"num\">" << html::fixed(x.stability, 4) << "</td><td>";
     for (std::size_t i = 0; i < x.topics.size(); ++i) out << (i ? "; " : "") << escape(x.topics[i].label);
     out << "</td></tr>\n";
   }

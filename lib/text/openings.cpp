@@ -14,7 +14,8 @@ std::string opening(const std::string& text, std::size_t chars) {
   std::string out;
   std::size_t count = 0;
   bool space = false;
-  for (std::size_t i = 0; i < text.size() && count < chars;) {
+  std::size_t i = 0;
+  for (; i < text.size() && count < chars;) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v') {
       space = !out.empty();
@@ -32,6 +33,11 @@ std::string opening(const std::string& text, std::size_t chars) {
     out.append(text, i, length);
     i += length;
     ++count;
+  }
+  // Cut short: say so, unless only white space was left.
+  if (text.find_first_not_of(" \n\r\t\f\v", i) != std::string::npos) {
+    if (!out.empty() && out.back() == ' ') out.pop_back();
+    out += "\u2026";
   }
   return out;
 }

@@ -117,7 +117,8 @@ TEST_CASE("HTML report: the listed documents include every topic's top documents
 }
 
 TEST_CASE("openings: white space collapsed, cut at a character, never inside one") {
-  CHECK(unbake::text::opening("  Hello\n\n  world  again ", 11) == "Hello world");
-  CHECK(unbake::text::opening("汤很好喝", 2) == "汤很");
+  CHECK(unbake::text::opening("  Hello\n\n  world  again ", 11) == "Hello world\u2026");
+  CHECK(unbake::text::opening("  Hello\n\n  world  ", 11) == "Hello world");
+  CHECK(unbake::text::opening("汤很好喝", 2) == "汤很\u2026");
   CHECK(unbake::text::opening("", 5).empty());
 }

@@ -25,7 +25,8 @@ std::vector<std::string> document_openings(const std::string& input, const Reade
 std::vector<std::string> document_openings(const DocumentSource& source, const std::vector<std::string>& ids,
                                            std::size_t chars, const Execution& exec = {});
 
-// The first `chars` characters of `text`, white space collapsed.
+// The first `chars` characters of `text`, white space collapsed, and "…"
+// when there was more.
 std::string opening(const std::string& text, std::size_t chars);
 
 }  // namespace unbake::text
