@@ -27,6 +27,8 @@ packages=(
   time
   # bench/rcppml.sh: RcppML, the R NMF peer (R, Matrix and RcppML from Debian).
   r-cran-rcppml
+  # tests/cli/html_report.sh: the HTML reports in headless Chromium (tests/browser/check_report.py).
+  chromium chromium-driver python3-selenium
 )
 
 missing=()
