@@ -124,7 +124,7 @@ void add_vectorizer_flags(CLI::App& app, text::VectorizerOptions& o) {
                      text::available_stopword_languages() +
                      "), a file with one word per line, or 'none'. Default: auto")
       ->allow_extra_args(false)
-      ->type_name("LANG|FILE|none")
+      ->type_name("auto|LANG|FILE|none")
       ->group(tokens);
   app.add_option("--stem", o.tokenizer.stem,
                  "Reduce words to their Snowball stem in this language (english, french, ...; default: no "

@@ -129,7 +129,10 @@ FitOutcome fit_corpus(text::VectorizedCorpus corpus, const FitOptions& options, 
   // The model carries its effective stopword list, so it stands alone.
   fitted.model.vectorizer = options.vectorizer;
   text::TokenizerOptions applied = options.vectorizer.tokenizer;
-  applied.stopwords = corpus.stopwords;  // "auto" as it was resolved for this corpus
+  // "auto" as it was resolved for this corpus; a corpus built by hand without
+  // that record keeps the lists the options name.
+  if (!corpus.stopwords.empty()) applied.stopwords = corpus.stopwords;
+  std::erase(applied.stopwords, std::string("auto"));
   fitted.model.vectorizer.tokenizer.stopword_words = text::Tokenizer(applied).stopwords();
   fitted.model.vectorizer.tokenizer.stopwords = {"none"};
   fitted.model.nmf = out.nmf.config;  // resolved: the tol and extrapolation it ran with

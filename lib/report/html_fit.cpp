@@ -246,7 +246,7 @@ void topic_map(std::ostream& out, const FitReport& r, const WordModel& m, int th
   out << "</svg>\n</section>\n";
 }
 
-void terms_view(std::ostream& out, const FitReport& r, const WordModel& m) {
+void terms_view(std::ostream& out, const WordModel& m) {
   // Seriated: each word goes to the topic that weighs it most, words grouped
   // by that topic and heaviest first (Chuang et al. 2012, Termite).
   constexpr std::size_t kPerTopic = 5;
@@ -495,7 +495,7 @@ void write_html_report(std::ostream& out, const FitReport& report, const nmf::Ma
   overview(out, report);
   topic_cards(out, report, m, by_path);
   topic_map(out, report, m, exec.threads);
-  terms_view(out, report, m);
+  terms_view(out, m);
   documents_view(out, report, listed, snippets);
   convergence(out, report);
   if (report.over_time) prevalence_view(out, "time", "Over time", *report.over_time, report);

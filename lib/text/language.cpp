@@ -1,6 +1,8 @@
 #include <unbake/text/language.hpp>
 
 #include <algorithm>
+// Before compact_lang_det.h, which uses FILE without including <cstdio>.
+#include <cstdio>
 #include <map>
 
 #include <fmt/format.h>
@@ -14,7 +16,6 @@
 
 #ifdef UNBAKE_HAVE_CLD2
 #include <cld2/public/compact_lang_det.h>
-#include <cstdio>  // compact_lang_det.h uses FILE without including it
 namespace CLD2 {
 const char* LanguageCode(Language lang);  // lang_script.h, not in the public header
 }
@@ -64,7 +65,9 @@ std::string_view language_detector() {
 std::vector<std::string> detect_languages(std::string_view utf8) {
   std::vector<std::string> out;
 #ifdef UNBAKE_HAVE_CLD2
-  const std::string_view text = utf8_prefix(utf8, kDetectBytes);
+  // A copy: CLD2 reads a byte past the end it is given, which a view's
+  // memory need not have.
+  const std::string text(utf8_prefix(utf8, kDetectBytes));
   bool reliable = false;
   CLD2::Language top3[3];
   int percent3[3];
@@ -153,6 +156,11 @@ ResolvedStopwords resolve_stopwords(const DocumentSource& documents, const Token
     }
   }
   if (language_detector().empty()) out.languages.applied = {"en"};
+  // Each list once, in the order first named ("auto" may repeat one).
+  std::vector<std::string> unique;
+  for (auto& entry : entries)
+    if (std::find(unique.begin(), unique.end(), entry) == unique.end()) unique.push_back(std::move(entry));
+  entries = std::move(unique);
   if (entries.empty()) entries.emplace_back("none");
   out.tokenizer.stopwords = std::move(entries);
   return out;

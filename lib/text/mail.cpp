@@ -259,18 +259,12 @@ bool is_reply_subject(std::string_view subject) {
 
 namespace {
 
-// Columns of leading white space (a tab reaches the next multiple of 8).
-std::size_t indent_columns(std::string_view line) {
-  std::size_t column = 0;
-  for (const char c : line) {
-    if (c == ' ')
-      ++column;
-    else if (c == '\t')
-      column = (column / 8 + 1) * 8;
-    else
-      break;
-  }
-  return column;
+// Leading spaces. Tabs do not count: code is indented with them, signatures
+// are drawn with spaces.
+std::size_t leading_spaces(std::string_view line) {
+  std::size_t n = 0;
+  while (n < line.size() && line[n] == ' ') ++n;
+  return n;
 }
 
 // Where the last block of `lines` (after its last blank line) starts, or 0
@@ -312,12 +306,15 @@ std::string clean_body(std::string_view body) {
     }
   // A last block drawn far to the right: quotations and art in signatures are
   // set there, where body text (even text indented as a quotation) is not.
+  // The block above it is then only taken for a name (a line or two).
+  bool drawn = false;
   if (const std::size_t block = last_block_start(kept);
       block > 0 && kept.size() - block <= kSignatureLines &&
       std::all_of(kept.begin() + static_cast<std::ptrdiff_t>(block), kept.end(),
-                  [](std::string_view l) { return indent_columns(l) >= kSignatureIndent; })) {
+                  [](std::string_view l) { return leading_spaces(l) >= kSignatureIndent; })) {
     kept.resize(block);
     drop_trailing_blanks();
+    drawn = true;
   }
   // A short last block, set off by a blank line, that reads as a signature.
   std::size_t last_blank = kept.size();
@@ -338,7 +335,7 @@ std::string clean_body(std::string_view body) {
           short_lines && l.size() <= 40 && !l.ends_with('.') && !l.ends_with('?') && !l.ends_with('!');
       block.append(l).push_back(' ');
     }
-    if (contact || short_lines || mostly_non_letters(block)) {
+    if (drawn ? short_lines && lines_in_block <= 2 : contact || short_lines || mostly_non_letters(block)) {
       kept.resize(last_blank);
       drop_trailing_blanks();
     }

@@ -108,8 +108,9 @@ bool contains_letter(std::string_view text) {
   return false;
 }
 
-// Katakana letters and the prolonged sound mark only (not the middle dot ・,
-// which separates words): full width, its phonetic extensions, half width.
+// Katakana letters, the prolonged sound mark and the voicing marks, combining
+// or not (decomposed text spells ガ as カ + U+3099), but not the middle dot ・,
+// which separates words: full width, its phonetic extensions, half width.
 bool is_katakana_word(std::string_view segment) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(segment.data());
   const auto length = static_cast<int32_t>(segment.size());
@@ -118,7 +119,8 @@ bool is_katakana_word(std::string_view segment) {
     UChar32 c;
     U8_NEXT(bytes, i, length, c);
     const bool katakana = (c >= 0x30A1 && c <= 0x30FA) || (c >= 0x30FC && c <= 0x30FF) ||
-                          (c >= 0x31F0 && c <= 0x31FF) || (c >= 0xFF66 && c <= 0xFF9F);
+                          (c >= 0x3099 && c <= 0x309C) || (c >= 0x31F0 && c <= 0x31FF) ||
+                          (c >= 0xFF66 && c <= 0xFF9F);
     if (!katakana) return false;
   }
   return true;
@@ -206,12 +208,20 @@ void Tokenizer::Impl::run_icu(std::string_view text) {
   // (プラグイン -> プラグ + イン, デスクトップ -> デスク + トップ); written
   // together they are one word, so adjacent katakana segments are joined.
   // Segments are consecutive slices of `text`, so joining widens the view.
+  // A segment that starts with white space (ICU attaches a space to a mark
+  // after it) starts a new word, as the fast path, which hands ICU only the
+  // text after the space, sees it too.
   std::string_view segment;
   std::string_view katakana;
   while (icu.next(segment)) {
-    if (is_katakana_word(segment)) {
-      katakana =
-          katakana.empty() ? segment : std::string_view(katakana.data(), katakana.size() + segment.size());
+    const std::size_t first = segment.find_first_not_of(" \t\n\v\f\r");
+    const std::string_view word = first == std::string_view::npos ? segment : segment.substr(first);
+    if (first != std::string_view::npos && is_katakana_word(word)) {
+      if (first > 0 && !katakana.empty()) {
+        icu_segment(katakana);
+        katakana = {};
+      }
+      katakana = katakana.empty() ? word : std::string_view(katakana.data(), katakana.size() + word.size());
       continue;
     }
     if (!katakana.empty()) icu_segment(katakana);

@@ -156,12 +156,14 @@ std::string surface_of(std::string_view stem, const std::vector<WorkerCounts>& w
   return std::string(best);
 }
 
+// `pairs`: --ngram 2, where a space joins two words (a single word can hold
+// one too: NFKC folds U+202F to a space).
 std::vector<std::string> display_terms(const std::vector<std::string>& terms,
-                                       const std::vector<WorkerCounts>& workers) {
+                                       const std::vector<WorkerCounts>& workers, bool pairs) {
   std::vector<std::string> out;
   out.reserve(terms.size());
   for (const auto& term : terms) {
-    const std::size_t space = term.find(' ');  // a pair of adjacent words (--ngram 2)
+    const std::size_t space = pairs ? term.find(' ') : std::string::npos;
     out.push_back(space == std::string::npos
                       ? surface_of(term, workers)
                       : surface_of(std::string_view(term).substr(0, space), workers) + ' ' +
@@ -244,7 +246,8 @@ VectorizedCorpus vectorize(const DocumentSource& documents, const VectorizerOpti
     auto& map = columns.per_worker.emplace_back(remap.size());
     for (std::size_t i = 0; i < remap.size(); ++i) map[i] = column_of_term[remap[i]];
   }
-  if (!resolved.tokenizer.stem.empty()) out.display_terms = display_terms(out.terms, counts.workers);
+  if (!resolved.tokenizer.stem.empty())
+    out.display_terms = display_terms(out.terms, counts.workers, resolved.tokenizer.ngram == 2);
   log().debug("document frequencies and pruning done at {:.3f} s", seconds_since(start));
   const CountRows rows = assemble_rows(counts, split.read_docs, columns, kept.size(), threads);
   log().debug("rows assembled at {:.3f} s", seconds_since(start));
@@ -280,6 +283,13 @@ VectorizedCorpus vectorize_with_vocabulary(const DocumentSource& documents, cons
   const int threads = resolve_threads(exec.threads);
   VectorizedCorpus out;
   auto start = Clock::now();
+  // New documents must be read as the vocabulary's were: choosing lists from
+  // them would make a document's row depend on the others given with it.
+  if (std::find(options.tokenizer.stopwords.begin(), options.tokenizer.stopwords.end(), "auto") !=
+      options.tokenizer.stopwords.end())
+    throw UsageError("stopwords",
+                     "'auto' is not for a fixed vocabulary: give the lists it was made with "
+                     "(VectorizedCorpus::stopwords; a saved model holds its words)");
   ResolvedStopwords resolved = resolve_stopwords(documents, options.tokenizer, exec);
   DocumentCounts counts = count_terms(documents, resolved.tokenizer, exec, &dictionary);
   out.stopwords = std::move(resolved.tokenizer.stopwords);

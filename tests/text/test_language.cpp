@@ -161,6 +161,9 @@ TEST_CASE("language: auto next to a file or list keeps them, and a corpus in no 
   TokenizerOptions options;
   options.stopwords = {"en", "auto"};
   CHECK(resolve_stopwords(numbers, options).tokenizer.stopwords == std::vector<std::string>{"en"});
+  const DocumentSource german = memory_documents({{"a", samples()[1].second}, {"b", samples()[1].second}});
+  options.stopwords = {"de", "auto", "auto"};  // each list once
+  CHECK(resolve_stopwords(german, options).tokenizer.stopwords == std::vector<std::string>{"de"});
   options.stopwords = {"auto"};
   CHECK(resolve_stopwords(numbers, options).tokenizer.stopwords == std::vector<std::string>{"none"});
 }

@@ -95,6 +95,16 @@ TEST_CASE("the body keeps the writer's words: quotes, lead-ins, signatures and a
   CHECK(has(drawn_clean, "The article"));
   CHECK_FALSE(has(drawn_clean, "saying"));
   CHECK_FALSE(has(drawn_clean, "Writer"));
+  // Under a drawn block only a name goes, not an address that answers a
+  // question; code indented with tabs is no drawing.
+  const std::string answered =
+      "Write to them, they answer.\n\nThe Society\n12 Hill Road\nSpringfield\n\n"
+      "                        'A saying set far to the right.'\n";
+  CHECK(has(mail::clean_body(answered), "Hill Road"));
+  const std::string code =
+      "Try this:\n\n\t\tfor (index = 0; index < count_of_values; ++index)\n"
+      "\t\t\trunning_total += weights[index] * values[index];\n";
+  CHECK(has(mail::clean_body(code), "running_total"));
   // A last paragraph of prose stays.
   const std::string prose = "First paragraph.\n\nThe closing paragraph is long and ends with a full stop.\n";
   CHECK(has(mail::clean_body(prose), "closing paragraph"));

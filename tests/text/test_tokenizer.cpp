@@ -225,6 +225,8 @@ TEST_CASE("Tokenizer joins adjacent katakana segments into one word, and the mid
   const Terms dotted = terms("トム・クルーズ");
   CHECK(contains(dotted, "トム"));
   CHECK(contains(dotted, "クルーズ"));
+  // Decomposed voicing marks (as PDF and macOS text often has them) join too.
+  CHECK(contains(terms("\u30D5\u309A\u30E9\u30AF\u3099\u30A4\u30F3"), "プラグイン"));
   // Half-width katakana fold to full width and join the same way.
   CHECK(contains(terms("ﾌﾟﾗｸﾞｲﾝ"), "プラグイン"));
 }

@@ -122,6 +122,8 @@ TEST_CASE("Tokenizer fast path equals ICU on random tricky strings") {
       "\xC2\xA0",      // no-break space
       "\xEF\xBE\x9E",  // halfwidth voiced sound mark: Word_Break Extend, yet a letter (Lm)
       "\xEF\xBC\x91",  // fullwidth digit one
+      "ア", "プ", "ー", "・",  // katakana, which adjacent segments join
+      "\xE3\x82\x99",      // combining voiced sound mark
   };
   // clang-format on
   std::mt19937 random(12345);

@@ -195,6 +195,8 @@ TEST_CASE("vectorizer: a fixed vocabulary and idf reproduce the learned matrix")
   VectorizerOptions o;
   o.sublinear_tf = true;
   const VectorizedCorpus learned = vectorize(dir.string(), o, unbake::Execution{2});
+  CHECK_THROWS_AS(vectorize_with_vocabulary(dir.string(), o, learned.terms, learned.idf), unbake::UsageError);
+  o.tokenizer.stopwords = learned.stopwords;  // as "auto" chose them
   const VectorizedCorpus again =
       vectorize_with_vocabulary(dir.string(), o, learned.terms, learned.idf, unbake::Execution{3});
   CHECK(again.doc_ids == learned.doc_ids);

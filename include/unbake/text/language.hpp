@@ -63,7 +63,7 @@ struct ResolvedStopwords {
 ResolvedStopwords resolve_stopwords(const DocumentSource& documents, const TokenizerOptions& options,
                                     const Execution& exec = {});
 
-// One line for summaries: "de 8,412, en 250 of 8,662 documents; stopwords de"
+// One line for summaries: "de 8412, en 250 of 8662 documents; stopwords de, en"
 // (or just "stopwords en" when they were named). Mentions languages found
 // without a list, and a build without a detector.
 std::string describe_stopwords(const LanguageSummary& languages, const std::vector<std::string>& stopwords);

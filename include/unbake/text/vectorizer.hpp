@@ -89,7 +89,8 @@ VectorizedCorpus vectorize(const std::string& root, const VectorizerOptions& opt
 
 // New documents against a fixed vocabulary (sorted bytewise) and idf, e.g. of
 // a saved model: terms outside it are ignored; min_df, max_df and max_features
-// do not apply. `df` of the result counts the new documents.
+// do not apply. `df` of the result counts the new documents. The stopwords
+// must be named (UsageError for "auto"): those the vocabulary was made with.
 VectorizedCorpus vectorize_with_vocabulary(const DocumentSource& documents, const VectorizerOptions& options,
                                            const std::vector<std::string>& terms, const Eigen::VectorXd& idf,
                                            const Execution& exec = {});
