@@ -50,6 +50,7 @@ SweepResult sweep_one(const text::VectorizedCorpus& corpus, const nmf::NmfConfig
   const auto stable = quality::stability(corpus.V, config, top_stability, stability_options, exec.silent(),
                                          [&] { progress.advance(); });
   row.stability = stable.stability;
+  row.resample_stability = stable.per_resample;
 
   for (std::size_t t = 0; t < top_coherence.size(); ++t) {
     SweepTopic topic;
@@ -134,6 +135,7 @@ void to_json(nlohmann::json& j, const SweepResult& r) {
        {"coherence", r.coherence},
        {"diversity", r.diversity},
        {"stability", r.stability},
+       {"resample_stability", r.resample_stability},
        {"seconds", r.seconds},
        {"topics", r.topics}};
 }

@@ -15,11 +15,16 @@ using html::number;
 struct Measure {
   std::string_view name;
   double (*value)(const model::SweepResult&);
-  bool topic_range;  // draw the range of its per-topic values
+  bool spread;  // draw the range of the values behind it (spread_of)
 };
 
-double topic_value(const model::SweepTopic& t, std::string_view name) {
-  return name == "coherence" ? t.coherence : t.stability;
+// What a measure's bar spans: stability over the resamples (over the topics
+// for a sweep without them), coherence over the topics.
+std::vector<double> spread_of(const model::SweepResult& x, std::string_view name) {
+  std::vector<double> values;
+  if (name == "stability" && !x.resample_stability.empty()) return x.resample_stability;
+  for (const auto& t : x.topics) values.push_back(name == "coherence" ? t.coherence : t.stability);
+  return values;
 }
 
 }  // namespace
@@ -66,8 +71,8 @@ void write_sweep_html(std::ostream& out, const model::SweepReport& r) {
     bool first = true;
     for (const auto& x : r.results) {
       std::vector<double> values{m.value(x)};
-      if (m.topic_range)
-        for (const auto& t : x.topics) values.push_back(topic_value(t, m.name));
+      if (m.spread)
+        for (const double v : spread_of(x, m.name)) values.push_back(v);
       for (const double v : values) {
         range.lo = first ? v : std::min(range.lo, v);
         range.hi = first ? v : std::max(range.hi, v);
@@ -83,7 +88,8 @@ void write_sweep_html(std::ostream& out, const model::SweepReport& r) {
            (kPanelH - kTop - kBottom) * (1 - (v - range.lo) / (range.hi - range.lo));
   };
   out << "<section id=\"sweep\">\n<h2>Measures against k</h2>\n<p class=\"note\">Each measure for the full "
-         "corpus at every k; for coherence and stability the bars give the range over the topics. The dashed "
+         "corpus at every k; the bars give the range of stability over the resamples and of coherence over "
+         "the topics. The dashed "
          "line marks the recommended k.</p>\n<svg id=\"sweep-chart\" width=\""
       << 2 * kPanelW << "\" height=\"" << 2 * kPanelH
       << "\" role=\"img\" aria-label=\"measures against k\">\n";
@@ -111,14 +117,12 @@ void write_sweep_html(std::ostream& out, const model::SweepReport& r) {
     out << "<g class=\"k\" data-k=\"" << x.k << "\"><title>k = " << x.k << "</title>";
     for (int p = 0; p < 4; ++p) {
       const double cx = px(p, x.k);
-      if (measures[p].topic_range && !x.topics.empty()) {
-        double lo = topic_value(x.topics.front(), measures[p].name), hi = lo;
-        for (const auto& t : x.topics) {
-          lo = std::min(lo, topic_value(t, measures[p].name));
-          hi = std::max(hi, topic_value(t, measures[p].name));
-        }
-        out << "<line x1=\"" << number(cx, 1) << "\" y1=\"" << number(py(p, lo), 1) << "\" x2=\""
-            << number(cx, 1) << "\" y2=\"" << number(py(p, hi), 1)
+      const std::vector<double> spread =
+          measures[p].spread ? spread_of(x, measures[p].name) : std::vector<double>{};
+      if (!spread.empty()) {
+        const auto [lo, hi] = std::minmax_element(spread.begin(), spread.end());
+        out << "<line x1=\"" << number(cx, 1) << "\" y1=\"" << number(py(p, *lo), 1) << "\" x2=\""
+            << number(cx, 1) << "\" y2=\"" << number(py(p, *hi), 1)
             << "\" stroke=\"#9fb6cf\" stroke-width=\"5\"/>";
       }
       out << "<circle cx=\"" << number(cx, 1) << "\" cy=\"" << number(py(p, measures[p].value(x)), 1)

@@ -41,6 +41,9 @@ for r in s1["results"]:
     assert len(r["topics"]) == r["k"]
     assert 0 <= r["stability"] <= 1 and 0 < r["diversity"] <= 1 and -1 <= r["coherence"] <= 1
     assert 0 < r["relative_error"] < 1
+    spread = r["resample_stability"]  # one mean agreement per resample, around the stability
+    assert len(spread) == 3 and all(0 <= v <= 1 for v in spread), spread
+    assert abs(sum(spread) / 3 - r["stability"]) < 1e-9, (spread, r["stability"])
     for t in r["topics"]:
         assert {"label", "coherence", "stability", "words"} <= set(t), set(t)
         assert len(t["words"]) == 10 and t["label"] == ", ".join(t["words"][:3])

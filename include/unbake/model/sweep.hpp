@@ -30,6 +30,7 @@ struct SweepTopic {
 struct SweepResult {
   int k = 0;
   double relative_error = 0, coherence = 0, diversity = 0, stability = 0, seconds = 0;
+  std::vector<double> resample_stability;  // each resample's mean agreement with the full fit
   std::vector<SweepTopic> topics;
 };
 
