@@ -15,6 +15,7 @@
 #include <unbake/text/language.hpp>
 #include <unbake/text/reader.hpp>
 #include "report/html.hpp"
+#include "report/thousands.hpp"
 
 namespace unbake::report {
 
@@ -54,15 +55,6 @@ std::string topic_color(int id) { return "hsl(" + number(std::fmod(id * 137.508,
 std::string topic_style(int id) { return "--topic:" + topic_color(id); }
 
 std::string percent(double share) { return number(100 * share, 1) + "%"; }
-
-std::string thousands(long n) {
-  std::string digits = std::to_string(n < 0 ? -n : n), out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return (n < 0 ? "-" : "") + out;
-}
 
 // A string as a JSON string (quotes and escapes), for the data block.
 std::string json_string(std::string_view s) { return nlohmann::json(std::string(s)).dump(); }

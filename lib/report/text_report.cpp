@@ -1,5 +1,7 @@
 #include <unbake/report/text_report.hpp>
 
+#include "report/thousands.hpp"
+
 #include <fmt/format.h>
 
 #include <string>
@@ -43,20 +45,6 @@ void write_wrapped(std::ostream& out, const std::string& head, const std::vector
     first = false;
   }
   out << line << '\n';
-}
-
-// Built forward rather than by inserting commas: GCC 12 warns (-Wrestrict, a
-// false positive) on std::string::insert here.
-std::string thousands(long v) {
-  const std::string digits = std::to_string(v);
-  const std::size_t sign = v < 0 ? 1 : 0;
-  std::string s;
-  s.reserve(digits.size() + digits.size() / 3);
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > sign && (digits.size() - i) % 3 == 0) s += ',';
-    s += digits[i];
-  }
-  return s;
 }
 
 }  // namespace
